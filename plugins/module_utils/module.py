@@ -1,0 +1,131 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The thin wrapper every module uses: shared options, client construction, errors as fail_json."""
+
+from __future__ import annotations
+
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+
+try:
+    import requests  # noqa: F401 pylint: disable=unused-import
+
+    REQUESTS_IMPORT_ERROR = None
+except ImportError:
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+
+def _env(*names):
+    return {"fallback": (env_fallback, list(names))}
+
+
+def auth_argument_spec() -> dict:
+    """Options documented in the ``hwcloud.connections.auth`` doc fragment."""
+    service = {"type": "str"}
+    return {
+        "region": dict(type="str", required=True, **_env("HW_REGION_NAME")),
+        "project_id": dict(type="str", **_env("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID")),
+        "access_key": dict(type="str", no_log=True, **_env("HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK")),
+        "secret_key": dict(type="str", no_log=True, **_env("HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK")),
+        "security_token": dict(type="str", no_log=True, **_env("HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN")),
+        "domain_name": dict(type="str", **_env("HW_DOMAIN_NAME")),
+        "user_name": dict(type="str", **_env("HW_USER_NAME")),
+        "password": dict(type="str", no_log=True, **_env("HW_PASSWORD")),
+        "token_cache": dict(type="bool", default=True, **_env("HUAWEICLOUD_TOKEN_CACHE")),
+        "cloud": dict(type="str", **_env("HW_CLOUD")),
+        "endpoints": dict(type="dict", options={"drs": service, "dli": service, "eg": service, "iam": service}),
+        "endpoint_url": dict(type="str", **_env("HUAWEICLOUD_ENDPOINT_URL")),
+        "validate_certs": dict(type="bool", default=True),
+        "ca_bundle": dict(type="path", **_env("HUAWEICLOUD_CA_BUNDLE")),
+        "api_timeout": dict(type="float", default=30),
+        "max_retries": dict(type="int", default=5),
+    }
+
+
+def wait_argument_spec(timeout: int = 600) -> dict:
+    """Options documented in the ``hwcloud.connections.wait`` doc fragment."""
+    return {"wait": dict(type="bool", default=True), "wait_timeout": dict(type="int", default=timeout)}
+
+
+class ValidationFailed(Exception):
+    """User input broke an API rule; raised before any API call."""
+
+
+class HuaweiCloudModule:
+    """Wraps AnsibleModule: merges the shared options and builds the API client on first use."""
+
+    def __init__(self, argument_spec: dict, supports_check_mode: bool = True, **kwargs):
+        spec = auth_argument_spec()
+        spec.update(argument_spec)
+        self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+        if REQUESTS_IMPORT_ERROR:
+            self.ansible.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        self._client = None
+
+    @property
+    def params(self) -> dict:
+        return self.ansible.params
+
+    @property
+    def check_mode(self) -> bool:
+        return self.ansible.check_mode
+
+    @property
+    def diff_mode(self) -> bool:
+        return self.ansible._diff  # pylint: disable=protected-access
+
+    def require_pydantic(self, import_error) -> None:
+        if import_error:
+            self.ansible.fail_json(msg=missing_required_lib("pydantic >= 2"), exception=import_error)
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = self._build_client()
+        return self._client
+
+    def _build_client(self):
+        from ansible_collections.hwcloud.connections.plugins.module_utils.auth import AkSkAuth, PasswordAuth
+        from ansible_collections.hwcloud.connections.plugins.module_utils.client import HuaweiCloudClient
+        from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RetryPolicy
+        from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import TokenCache
+
+        p = self.params
+        if p["access_key"] and p["secret_key"]:
+            auth = AkSkAuth(p["access_key"], p["secret_key"], p["security_token"])
+        elif p["domain_name"] and p["user_name"] and p["password"]:
+            auth = PasswordAuth(p["domain_name"], p["user_name"], p["password"])
+        else:
+            raise ValidationFailed(
+                "No credentials: set access_key and secret_key (or HW_ACCESS_KEY/HW_SECRET_KEY, HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK), "
+                "or domain_name, user_name and password (or HW_DOMAIN_NAME, HW_USER_NAME, HW_PASSWORD)"
+            )
+        verify = p["ca_bundle"] if p["ca_bundle"] else p["validate_certs"]
+        return HuaweiCloudClient(
+            region=p["region"],
+            auth=auth,
+            project_id=p["project_id"],
+            cloud=p["cloud"],
+            endpoints={k: v for k, v in (p["endpoints"] or {}).items() if v},
+            endpoint_url=p["endpoint_url"],
+            verify=verify,
+            timeout=p["api_timeout"],
+            retry=RetryPolicy(max_retries=p["max_retries"]),
+            cache=TokenCache(enabled=p["token_cache"]),
+            register_secret=self.ansible.no_log_values.add,
+        )
+
+    def run(self, action) -> None:
+        """Call ``action(self)`` and exit with its result; API and validation errors become fail_json."""
+        try:
+            result = action(self)
+        except ValidationFailed as exc:
+            self.ansible.fail_json(msg=str(exc))
+        except HuaweiCloudError as exc:
+            self.ansible.fail_json(**exc.to_result())
+        self.ansible.exit_json(**result)

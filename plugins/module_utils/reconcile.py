@@ -1,0 +1,225 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One reconcile algorithm for every resource module: look up, compare, plan once, apply, report.
+
+A module describes its resource by subclassing :class:`Resource`; :func:`reconcile` decides what changes,
+honours check mode (the plan is computed, no write call is made) and builds ``diff`` with secrets masked.
+"""
+
+from __future__ import annotations
+
+import abc
+import copy
+import json
+
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import AmbiguousRequestError, HuaweiCloudError
+
+MASK = "********"
+
+
+def prune(value):
+    """Drop ``None`` recursively: an option the user did not set is not part of the desired state."""
+    if isinstance(value, dict):
+        return {k: prune(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value
+
+
+def _canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _same_scalar(want, have) -> bool:
+    if isinstance(want, bool) or isinstance(have, bool):
+        return want is have or (want == have and type(want) is type(have))
+    if isinstance(want, (int, float)) or isinstance(have, (int, float)):
+        return str(want) == str(have)  # e.g. DRS returns db_port as a string
+    return want == have
+
+
+def differences(desired, current, set_paths=(), ignore=(), path: str = "") -> list:
+    """Dotted paths where ``current`` differs from what the user set in ``desired``.
+
+    Keys absent from ``desired`` are not compared; lists at ``set_paths`` are compared as sets;
+    ``ignore`` lists paths never compared (secrets the API does not return).
+    """
+    if path in ignore:
+        return []
+    if isinstance(desired, dict):
+        current = current if isinstance(current, dict) else {}
+        found = []
+        for key, want in desired.items():
+            found.extend(differences(want, current.get(key), set_paths, ignore, "%s.%s" % (path, key) if path else key))
+        return found
+    if isinstance(desired, list):
+        current = current if isinstance(current, list) else []
+        if path in set_paths:
+            same = sorted(map(_canonical, desired)) == sorted(map(_canonical, current))
+        else:
+            same = len(desired) == len(current) and not any(differences(w, h, (), ()) for w, h in zip(desired, current))
+        return [] if same else [path]
+    return [] if _same_scalar(desired, current) else [path]
+
+
+def _walk(value, paths, replace, path=""):
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            child = "%s.%s" % (path, key) if path else key
+            if child in paths:
+                if replace is not None and item is not None:
+                    out[key] = replace
+                continue
+            out[key] = _walk(item, paths, replace, child)
+        return out
+    if isinstance(value, list):
+        return [_walk(item, paths, replace, path) for item in value]
+    return value
+
+
+def mask(value, secret_paths):
+    """Copy of ``value`` with every secret replaced by ``********`` (for diff output)."""
+    return _walk(value, set(secret_paths), MASK)
+
+
+def strip(value, secret_paths):
+    """Copy of ``value`` without secrets (for returned results)."""
+    return _walk(value, set(secret_paths), None)
+
+
+def merge(current, desired):
+    """Predicted state: ``desired`` laid over ``current``."""
+    result = copy.deepcopy(current) if isinstance(current, dict) else {}
+    for key, value in (desired or {}).items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def pick_one(matches: list, noun: str, name: str, id_key: str = "id", id_option: str = "connection_id"):
+    """The single match, None when nothing matched; several matches are an error listing their ids."""
+    if len(matches) > 1:
+        ids = ", ".join(str(m.get(id_key)) for m in matches)
+        raise HuaweiCloudError("%d %ss are named %r (ids: %s); set %s to pick one" % (len(matches), noun, name, ids, id_option))
+    return matches[0] if matches else None
+
+
+class Action:
+    """One write call (or a short sequence) of a plan; ``apply`` may return the resource it produced."""
+
+    def __init__(self, name: str, apply):
+        self.name = name
+        self.apply = apply
+
+
+class Resource(abc.ABC):
+    """What a module says about its resource. Override the hooks; see drs_connection for a small example."""
+
+    noun = "connection"
+    secret_paths = ()
+
+    def __init__(self, module):
+        self.module = module
+
+    @property
+    def client(self):
+        return self.module.client
+
+    @abc.abstractmethod
+    def desired(self) -> dict:
+        """Validated desired state in API field names, only what the user set. Runs before any API call."""
+
+    @abc.abstractmethod
+    def lookup(self):
+        """The existing resource (by id, else by name) or None."""
+
+    @abc.abstractmethod
+    def create(self, desired: dict):
+        """Create the resource; return it (or enough of it for :meth:`read`)."""
+
+    @abc.abstractmethod
+    def delete(self, current: dict) -> None:
+        """Delete the resource."""
+
+    def plan_update(self, current: dict, desired: dict) -> list:
+        """Actions that bring ``current`` to ``desired``; [] when nothing differs."""
+        return []
+
+    def predict(self, current, desired: dict) -> dict:
+        return merge(current, desired)
+
+    def read(self, handle: dict) -> dict:
+        """Fresh state after writes; ``handle`` is what create returned, or the resource before the change."""
+        return self.lookup()
+
+    def wait(self, resource: dict) -> dict:
+        return resource
+
+    def is_duplicate(self, error: HuaweiCloudError) -> bool:
+        return False
+
+    def updates_after_race(self, current: dict, desired: dict) -> list:
+        return self.plan_update(current, desired)
+
+
+def _create(resource: Resource, desired: dict):
+    """Create; if a parallel run won the race (duplicate name) or the answer was lost, adopt what exists."""
+    try:
+        return resource.create(desired), True
+    except HuaweiCloudError as error:
+        if not (resource.is_duplicate(error) or isinstance(error, AmbiguousRequestError)):
+            raise
+        found = resource.lookup()
+        if found is None:
+            if isinstance(error, AmbiguousRequestError):
+                return resource.create(desired), True
+            raise
+        actions = resource.updates_after_race(found, desired)
+        handle = found
+        for action in actions:
+            handle = action.apply() or handle
+        return handle, bool(actions)
+
+
+def reconcile(module, resource: Resource) -> dict:
+    """Run the plan for ``state`` and return the module result (the resource under its noun)."""
+    state = module.params.get("state", "present")
+    desired = resource.desired() if state == "present" else None
+    current = resource.lookup()
+    if state == "absent":
+        plan = [Action("delete", lambda: resource.delete(current))] if current else []
+        after = None
+    elif current is None:
+        plan = [Action("create", None)]
+        after = resource.predict(None, desired)
+    else:
+        plan = resource.plan_update(current, desired)
+        after = resource.predict(current, desired) if plan else current
+    changed = bool(plan)
+    if not module.check_mode:
+        if state == "present":
+            if current is None:
+                handle, changed = _create(resource, desired)
+                after = resource.wait(resource.read(handle))
+            elif plan:
+                handle = current
+                for action in plan:
+                    handle = action.apply() or handle
+                after = resource.wait(resource.read(handle))
+            else:
+                after = resource.wait(current)
+        else:
+            for action in plan:
+                action.apply()
+    result = {"changed": changed, resource.noun: strip(after, resource.secret_paths) if after else None}
+    if module.diff_mode:
+        result["diff"] = {
+            "before": mask(current, resource.secret_paths) if current else {},
+            "after": mask(after, resource.secret_paths) if after else {},
+        }
+    return result
