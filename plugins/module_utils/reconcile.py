@@ -153,8 +153,8 @@ class Resource(abc.ABC):
     def predict(self, current, desired: dict) -> dict:
         return merge(current, desired)
 
-    def read(self, handle: dict) -> dict:
-        """Fresh state after writes; ``handle`` is what create returned, or the resource before the change."""
+    def read(self, handle: dict, desired: dict) -> dict:
+        """State after the writes; ``handle`` is what the last write returned, or the resource before the change."""
         return self.lookup()
 
     def wait(self, resource: dict) -> dict:
@@ -205,12 +205,12 @@ def reconcile(module, resource: Resource) -> dict:
         if state == "present":
             if current is None:
                 handle, changed = _create(resource, desired)
-                after = resource.wait(resource.read(handle))
+                after = resource.wait(resource.read(handle, desired))
             elif plan:
                 handle = current
                 for action in plan:
                     handle = action.apply() or handle
-                after = resource.wait(resource.read(handle))
+                after = resource.wait(resource.read(handle, desired))
             else:
                 after = resource.wait(current)
         else:

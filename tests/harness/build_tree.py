@@ -37,12 +37,10 @@ def mirror(src: str, dest: str) -> None:
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copy2(source, target)
-    for root, dirs, names in os.walk(dest, topdown=False):
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+    for root, dirs, names in os.walk(dest):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and d != ".git"]
         for name in names:
             rel = os.path.relpath(os.path.join(root, name), dest)
-            if rel.split(os.sep)[0] in ("tests",) and rel.split(os.sep)[1:2] == ["output"]:
-                continue
             if rel not in files and not name.endswith(SKIP_SUFFIXES):
                 os.unlink(os.path.join(root, name))
 

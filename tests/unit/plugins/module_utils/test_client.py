@@ -42,7 +42,7 @@ def test_retry_after_is_respected(server):
 
 
 def test_exhausted_retries_name_status_code_and_request_id(server):
-    for _ in range(4):
+    for _attempt in range(4):
         server.queue(503, {"error_code": "DRS.0500", "error_msg": "busy"}, headers={"X-Request-Id": "rid-503"})
     with pytest.raises(HuaweiCloudError) as err:
         make_client(server).get("drs", "/v5/{project_id}/connections")

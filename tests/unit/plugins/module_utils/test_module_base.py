@@ -102,7 +102,7 @@ def _token(server):
 
 def test_two_runs_with_password_auth_make_one_iam_request(server, tmp_path):
     _token(server)
-    for _ in range(2):
+    for _run in range(2):
         module = _password_module(server)
         assert module.client.get("drs", "/v5/{project_id}/connections") == {}
         assert "tok-secret" in module.ansible.no_log_values
@@ -117,7 +117,7 @@ def test_two_runs_with_password_auth_make_one_iam_request(server, tmp_path):
 
 def test_cache_disabled_means_one_iam_request_per_run(server, monkeypatch):
     monkeypatch.setenv("HUAWEICLOUD_TOKEN_CACHE", "false")
-    for _ in range(2):
+    for _run in range(2):
         _token(server)
         _password_module(server).client.get("drs", "/v5/{project_id}/connections")
     assert len([r for r in server.requests if r["path"].startswith("/v3/auth/tokens")]) == 2

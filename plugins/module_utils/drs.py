@@ -1,0 +1,50 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DRS API calls shared by the DRS modules: v5 connections and job lookups."""
+
+from __future__ import annotations
+
+from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+
+CONNECTIONS = "/v5/{project_id}/connections"
+NOT_FOUND = "DRS.10010069"
+
+
+class DrsConnections:
+    """v5 connection calls (huawei-api.md section 1). There is no show call: list filtered by id."""
+
+    def __init__(self, module):
+        self.module = module
+
+    @property
+    def client(self):
+        return self.module.client
+
+    def list(self, **filters) -> list:
+        """Every connection matching the API filters (``fetch_all`` returns all rows in one call)."""
+        query = dict(rc.prune(filters), fetch_all=True)
+        return self.client.get("drs", CONNECTIONS, query).get("connections") or []
+
+    def find(self, connection_id: str = None, name: str = None):
+        """By id, else by name; names compare case-insensitively, as the API treats them."""
+        if connection_id:
+            return rc.pick_one(self.list(connection_id=connection_id), "connection", connection_id, "connection_id")
+        # The API's name filter may or may not be exact (UNCONFIRMED), so filter again here.
+        matches = [c for c in self.list(name=name) if str(c.get("name", "")).lower() == name.lower()]
+        return rc.pick_one(matches, "connection", name, "connection_id")
+
+    def create(self, body: dict) -> dict:
+        return self.client.request("drs", "POST", CONNECTIONS, body=body).body or {}
+
+    def update(self, connection_id: str, body: dict) -> None:
+        self.client.request("drs", "PUT", "%s/%s" % (CONNECTIONS, connection_id), body=body)
+
+    def delete(self, connection_id: str) -> None:
+        try:
+            self.client.request("drs", "DELETE", "%s/%s" % (CONNECTIONS, connection_id))
+        except HuaweiCloudError as error:
+            if error.error_code != NOT_FOUND:  # already gone (a parallel run deleted it): the goal is met
+                raise
