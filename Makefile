@@ -42,7 +42,7 @@ tree: venv
 lint: tree
 	cd "$(TREE)" && PATH="$(BIN):$$PATH" "$(BIN)/ansible-lint" --profile production --strict
 
-sanity: tree
+sanity: tree system-deps
 	@"$(BIN)/python" tests/harness/prepare_ansible_test.py
 	cd "$(TREE)" && PATH="$(BIN):$$PATH" "$(BIN)/ansible-test" sanity --python $$("$(BIN)/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])') --color no
 

@@ -25,6 +25,9 @@ except ImportError:
 
 USER_AGENT = "hwcloud.connections/0.1.0"
 IDEMPOTENT_METHODS = frozenset(["GET", "HEAD", "PUT", "DELETE"])
+# The gateway rejects signatures dated more than 15 minutes from its clock with the same code as a wrong key.
+SIGNATURE_HINT = (" (check access_key/secret_key, and that the controller clock is within 15 minutes of UTC:"
+                  " signatures carry the X-Sdk-Date time)")
 
 
 class ApiResponse:
@@ -153,6 +156,9 @@ class HuaweiCloudClient:
                     reauthenticated = True  # an expired token: log in again once, not counted as a retry
                     continue
                 error = error_from_response(method, path, raw.status_code, raw.headers, raw.content)
+                if raw.status_code == 401 and self.auth.kind == "aksk":
+                    error.message += SIGNATURE_HINT
+                    error.args = (error.message,)
                 if raw.status_code not in RETRYABLE_STATUS:
                     raise error
                 if raw.status_code != THROTTLED and not idempotent:

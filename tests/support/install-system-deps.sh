@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install the system packages the loopback tests need (MariaDB server + client).
-# Idempotent: returns in well under a second when the server binary is already present.
-# The package's post-install must not start a system-wide service (tests start their own
+# Install the Debian packages the test suite needs: MariaDB (real loopback database for the probe and
+# integration tests) and shellcheck (ansible-test sanity's shellcheck test).
+# Idempotent: returns at once when everything is present.
+# The MariaDB package's post-install must not start a system-wide service (tests start their own
 # throw-away server), so a temporary policy-rc.d that denies service starts is installed.
 set -euo pipefail
 
@@ -9,14 +10,18 @@ have_server() {
   [ -x /usr/sbin/mariadbd ] || [ -x /usr/sbin/mysqld ] || command -v mariadbd >/dev/null 2>&1 || command -v mysqld >/dev/null 2>&1
 }
 
-if have_server; then
-  echo "install-system-deps: mariadb server already installed"
+missing=()
+have_server || missing+=(mariadb-server mariadb-client)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-system-deps: mariadb server and shellcheck already installed"
   exit 0
 fi
 
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-system-deps: mariadb-server is missing and this script is not running as root." >&2
-  echo "Install it with: sudo apt-get install -y --no-install-recommends mariadb-server mariadb-client" >&2
+  echo "install-system-deps: missing Debian packages (${missing[*]}) and this script is not running as root." >&2
+  echo "Install them with: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
 
@@ -41,7 +46,8 @@ printf '#!/bin/sh\nexit 101\n' >"$policy"
 chmod 755 "$policy"
 
 apt-get update
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends mariadb-server mariadb-client
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 
 have_server || { echo "install-system-deps: mariadb-server installed but no mariadbd/mysqld found" >&2; exit 1; }
-echo "install-system-deps: mariadb server installed"
+command -v shellcheck >/dev/null 2>&1 || { echo "install-system-deps: shellcheck missing after install" >&2; exit 1; }
+echo "install-system-deps: installed ${missing[*]}"
