@@ -1,0 +1,284 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DLI enhanced datasource connections: CRUD, hosts, queue/pool binding, routes, per-queue peer status."""
+
+from __future__ import annotations
+
+import copy
+import ipaddress
+import re
+import uuid
+from typing import Any
+
+from . import clock
+from .config import delay_seconds
+from .errors import ApiError, service_error
+from .messages import Request, Response
+from .paging import page
+from .router import Route
+
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+HOST_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,127}$")
+PEER_KINDS = (("queues", "available_queue_info"), ("elastic_resource_pools", "elastic_resource_pools"))
+BASE = "/{version}/{project_id}/datasource/enhanced-connections"
+
+
+def _invalid(msg: str) -> ApiError:
+    return service_error("dli", 400, "DLI.0001", msg)
+
+
+def _not_found(connection_id: str) -> ApiError:
+    return service_error("dli", 404, "DLI.0023", "Enhanced connection %s does not exist." % connection_id)
+
+
+def _ok(message: str = "", **extra: Any) -> dict[str, Any]:
+    return dict({"is_success": True, "message": message}, **extra)
+
+
+def _names(body: dict[str, Any], key: str) -> list[str]:
+    value = body.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(name, str) and name for name in value):
+        raise _invalid("Invalid parameter %s: a list of names is required." % key)
+    return list(dict.fromkeys(value))
+
+
+def _hosts(value: Any) -> list[dict[str, str]]:
+    if not isinstance(value, list) or len(value) > 20000:
+        raise _invalid("Invalid parameter hosts: a list of at most 20000 {name, ip} objects is required.")
+    for host in value:
+        if not isinstance(host, dict) or not HOST_PATTERN.match(str(host.get("name", ""))):
+            raise _invalid("Invalid parameter hosts: each name has at most 128 letters, digits, _, - or . "
+                           "and starts with a letter.")
+        try:
+            ipaddress.IPv4Address(str(host.get("ip", "")))
+        except ValueError:
+            raise _invalid("Invalid parameter hosts: %s is not an IPv4 address." % host.get("ip")) from None
+    return [{"name": host["name"], "ip": host["ip"]} for host in value]
+
+
+def _new_peer(app: Any, name: str) -> dict[str, Any]:
+    """A peering that turns ACTIVE (or FAILED for configured queue/pool names) after dli_peer_active."""
+    created = clock.now()
+    return {"peer_id": str(uuid.uuid4()), "name": name, "status": "CREATING", "err_msg": "",
+            "update_time": clock.epoch_ms(created), "ready_at": created + delay_seconds(app.config, "dli_peer_active"),
+            "will_fail": name in (app.config.get("dli") or {}).get("failing_queues", [])}
+
+
+def _refresh(connection: dict[str, Any]) -> bool:
+    """Apply due peer transitions; True when something changed."""
+    current, changed = clock.now(), False
+    for _, field in PEER_KINDS:
+        for peer in connection[field].values():
+            if peer["status"] == "CREATING" and current >= peer["ready_at"]:
+                peer["status"] = "FAILED" if peer["will_fail"] else "ACTIVE"
+                if peer["will_fail"]:
+                    peer["err_msg"] = ("Failed to create the peering connection for %s: the destination subnet "
+                                       "is not reachable (simulated)." % peer["name"])
+                peer["update_time"] = clock.epoch_ms(peer["ready_at"])
+                changed = True
+    return changed
+
+
+def refresh_all(app: Any) -> None:
+    """Apply due status transitions; persist only when something changed (caller holds the lock)."""
+    if any([_refresh(c) for c in app.store.data["dli_connections"].values()]):
+        app.store.save()
+
+
+def view(connection: dict[str, Any], listing: bool) -> dict[str, Any]:
+    """The connection as list/show return it (no internal fields)."""
+    view = {key: copy.deepcopy(connection[key]) for key in ("id", "name", "status", "dest_vpc_id", "dest_network_id",
+                                                            "create_time", "hosts", "routes", "ipv6_enable")}
+    for _, field in PEER_KINDS:
+        view[field] = [{key: peer[key] for key in ("peer_id", "status", "name", "err_msg", "update_time")}
+                       for peer in connection[field].values()]
+    if listing:
+        view["isPrivis"] = True
+    return view
+
+
+def _live(app: Any, req: Request) -> dict[str, Any]:
+    """The connection of the path (not DELETED), else 404 DLI.0023."""
+    connection = app.store.data["dli_connections"].get(req.params["connection_id"])
+    if connection is None or connection["project_id"] != req.project_id or connection["status"] == "DELETED":
+        raise _not_found(req.params["connection_id"])
+    return connection
+
+
+def create_connection(app: Any, req: Request) -> Response:
+    """POST …/enhanced-connections → 201 {is_success, message, connection_id}."""
+    body = req.json()
+    name = body.get("name")
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        raise _invalid("Invalid parameter name: 1 to 64 letters, digits or underscores.")
+    for key in ("dest_vpc_id", "dest_network_id"):
+        if not body.get(key):
+            raise _invalid("Invalid parameter %s: it is required." % key)
+    queues, pools = _names(body, "queues"), _names(body, "elastic_resource_pools")
+    hosts = _hosts(body.get("hosts") or [])
+    with app.store.lock:
+        connections = app.store.data["dli_connections"]
+        if any(c["name"] == name and c["project_id"] == req.project_id and c["status"] != "DELETED"
+               for c in connections.values()):
+            raise service_error("dli", 400, "DLI.0006", "Enhanced connection %s already exists." % name)
+        connection = {
+            "id": str(uuid.uuid4()), "name": name, "status": "ACTIVE", "project_id": req.project_id,
+            "dest_vpc_id": body["dest_vpc_id"], "dest_network_id": body["dest_network_id"],
+            "routetable_id": body.get("routetable_id"), "create_time": clock.epoch_ms(clock.now()),
+            "hosts": hosts, "routes": [], "tags": copy.deepcopy(body.get("tags") or []), "ipv6_enable": False,
+            "available_queue_info": {q: _new_peer(app, q) for q in queues},
+            "elastic_resource_pools": {p: _new_peer(app, p) for p in pools},
+        }
+        connections[connection["id"]] = connection
+        app.store.save()
+    message = "Create peer connection for queues:{%s}" % ",".join(queues + pools)
+    return Response(201, _ok(message, connection_id=connection["id"]))
+
+
+def _tags_match(connection: dict[str, Any], wanted: str) -> bool:
+    tags = {tag.get("key"): tag.get("value") for tag in connection["tags"]}
+    for pair in wanted.split(","):
+        key, _, value = pair.partition("=")
+        if key and tags.get(key) != value:
+            return False
+    return True
+
+
+def list_connections(app: Any, req: Request) -> Response:
+    """GET …/enhanced-connections: exact name, status (case-insensitive), tags; limit 0 = all.
+    DELETED rows are listed unless a status filter excludes them."""
+    offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 100)
+    if offset < 0 or limit < 0:
+        raise _invalid("Invalid parameter offset/limit.")
+    name, status, tags = req.arg("name"), (req.arg("status") or "").upper(), req.arg("tags")
+    with app.store.lock:
+        refresh_all(app)
+        found = [c for c in app.store.data["dli_connections"].values()
+                 if c["project_id"] == req.project_id and (not name or c["name"] == name)
+                 and (not status or c["status"] == status) and (not tags or _tags_match(c, tags))]
+        views = [view(c, listing=True) for c in page(found, offset, limit)]
+    return Response(200, _ok("", count=len(views), connections=views))
+
+
+def show_connection(app: Any, req: Request) -> Response:
+    """GET …/enhanced-connections/{id}: flat object plus is_success/message; DELETED rows stay readable."""
+    with app.store.lock:
+        refresh_all(app)
+        connection = app.store.data["dli_connections"].get(req.params["connection_id"])
+        if connection is None or connection["project_id"] != req.project_id:
+            raise _not_found(req.params["connection_id"])
+        return Response(200, _ok("", **view(connection, listing=False)))
+
+
+def delete_connection(app: Any, req: Request) -> Response:
+    """DELETE …/{id}: the row stays with status DELETED and no bound queues."""
+    with app.store.lock:
+        connection = _live(app, req)
+        connection["status"] = "DELETED"
+        for _, field in PEER_KINDS:
+            connection[field] = {}
+        app.store.save()
+    return Response(200, _ok("Deleted"))
+
+
+def update_hosts(app: Any, req: Request) -> Response:
+    """PUT …/{id} {"hosts": [...]}: full overwrite, [] clears."""
+    body = req.json()
+    if "hosts" not in body:
+        raise _invalid("Invalid parameter hosts: it is required.")
+    hosts = _hosts(body["hosts"])
+    with app.store.lock:
+        _live(app, req)["hosts"] = hosts
+        app.store.save()
+    return Response(200, _ok(""))
+
+
+def associate(app: Any, req: Request) -> Response:
+    """POST …/{id}/associate-queue: new names get a CREATING peer, bound names are left alone."""
+    body = req.json()
+    wanted = {key: _names(body, key) for key, _ in PEER_KINDS}
+    if not any(wanted.values()):
+        raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
+    with app.store.lock:
+        connection = _live(app, req)
+        for key, field in PEER_KINDS:
+            for name in wanted[key]:
+                connection[field].setdefault(name, _new_peer(app, name))
+        app.store.save()
+    names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
+    return Response(200, _ok("associated peer connection for queues: {%s}." % names))
+
+
+def disassociate(app: Any, req: Request) -> Response:
+    """POST …/{id}/disassociate-queue: every name must currently be bound."""
+    body = req.json()
+    wanted = {key: _names(body, key) for key, _ in PEER_KINDS}
+    if not any(wanted.values()):
+        raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
+    with app.store.lock:
+        connection = _live(app, req)
+        for key, field in PEER_KINDS:
+            unbound = [name for name in wanted[key] if name not in connection[field]]
+            if unbound:
+                raise _invalid("%s %s not associated with enhanced connection %s."
+                               % (key, ",".join(unbound), connection["id"]))
+        for key, field in PEER_KINDS:
+            for name in wanted[key]:
+                del connection[field][name]
+        app.store.save()
+    names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
+    return Response(200, _ok("Disassociated peer connection for queues:{%s}." % names))
+
+
+def add_route(app: Any, req: Request) -> Response:
+    """POST …/{id}/routes {"name", "cidr"}; duplicate route names are DLI.0006."""
+    body = req.json()
+    name, cidr = body.get("name"), body.get("cidr")
+    if not isinstance(name, str) or not 1 <= len(name) <= 64:
+        raise _invalid("Invalid parameter name: 1 to 64 characters.")
+    try:
+        ipaddress.ip_network(str(cidr), strict=False)
+    except ValueError:
+        raise _invalid("Invalid parameter cidr: %s is not a CIDR." % cidr) from None
+    with app.store.lock:
+        connection = _live(app, req)
+        if any(route["name"] == name for route in connection["routes"]):
+            raise service_error("dli", 400, "DLI.0006", "Route %s already exists." % name)
+        connection["routes"].append({"name": name, "cidr": cidr, "create_time": clock.epoch_ms(clock.now())})
+        app.store.save()
+    return Response(200, _ok(""))
+
+
+def delete_route(app: Any, req: Request) -> Response:
+    """DELETE …/{id}/routes/{name}."""
+    with app.store.lock:
+        connection = _live(app, req)
+        kept = [route for route in connection["routes"] if route["name"] != req.params["name"]]
+        if len(kept) == len(connection["routes"]):
+            raise service_error("dli", 404, "DLI.0023", "Route %s does not exist." % req.params["name"])
+        connection["routes"] = kept
+        app.store.save()
+    return Response(200, _ok("Deleted"))
+
+
+def _routes() -> list[Route]:
+    v2 = BASE.replace("{version}", "v2.0")
+    routes = [
+        Route("POST", v2, "dli", create_connection),
+        Route("GET", v2, "dli", list_connections),
+        Route("GET", v2 + "/{connection_id}", "dli", show_connection),
+        Route("DELETE", v2 + "/{connection_id}", "dli", delete_connection),
+        Route("PUT", v2 + "/{connection_id}", "dli", update_hosts),
+        Route("POST", v2 + "/{connection_id}/associate-queue", "dli", associate),
+        Route("POST", v2 + "/{connection_id}/disassociate-queue", "dli", disassociate),
+    ]
+    for version in ("v2.0", "v3"):
+        base = BASE.replace("{version}", version)
+        routes.append(Route("POST", base + "/{connection_id}/routes", "dli", add_route))
+        routes.append(Route("DELETE", base + "/{connection_id}/routes/{name}", "dli", delete_route))
+    return routes
+
+
+ROUTES = _routes()

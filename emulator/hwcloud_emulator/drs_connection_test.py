@@ -1,0 +1,103 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DRS v3 batch connection test: per-entry results in request order, probes run in parallel."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from .drs_jobs import NOT_FOUND_CODE, NOT_FOUND_MSG, refresh_all
+from .errors import ApiError, service_error
+from .messages import Request, Response
+from .router import Route
+
+MAX_ENTRIES = 10
+REQUIRED = ("id", "net_type", "db_type", "ip", "end_point_type")
+WRONG_STATUS_CODE = "DRS.10000011"
+PROBE_ERROR_CODE = "DRS.10000001"
+
+
+def _invalid(msg: str) -> ApiError:
+    return service_error("drs", 400, "DRS.10000001", msg)
+
+
+def _needs_credentials(entry: dict[str, Any]) -> bool:
+    """Kafka without SASL (PLAINTEXT/SSL) has no user; every other endpoint needs db_user/db_password."""
+    if entry.get("db_type") != "kafka":
+        return True
+    protocol = str((entry.get("kafka_security_config") or {}).get("type") or "PLAINTEXT").upper()
+    return protocol.startswith("SASL")
+
+
+def validate(entries: Any) -> list[dict[str, Any]]:
+    """Reject the whole request when the list is empty, too long or an entry lacks a required field."""
+    if not isinstance(entries, list) or not entries:
+        raise _invalid("Invalid parameter jobs: a non-empty list is required.")
+    if len(entries) > MAX_ENTRIES:
+        raise _invalid("Invalid parameter jobs: at most %d connection tests are allowed per request, got %d."
+                       % (MAX_ENTRIES, len(entries)))
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise _invalid("Invalid parameter jobs[%d]: an object is required." % index)
+        missing = [name for name in REQUIRED if entry.get(name) in (None, "")]
+        if _needs_credentials(entry):
+            missing += [name for name in ("db_user", "db_password") if entry.get(name) in (None, "")]
+        if missing:
+            raise _invalid("Invalid parameter jobs[%d]: missing %s." % (index, ", ".join(missing)))
+        if entry["end_point_type"] not in ("so", "ta"):
+            raise _invalid("Invalid parameter jobs[%d].end_point_type: must be so or ta." % index)
+    return entries
+
+
+def _failed(job_id: str, code: str, msg: str) -> dict[str, Any]:
+    return {"id": job_id, "status": "failed", "success": False, "error_code": code, "error_msg": msg}
+
+
+def _run_probe(entry: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """Call the probe; an unexpected exception becomes a failed result naming only its type (no secrets)."""
+    from . import probes  # pylint: disable=import-outside-toplevel  # optional drivers load only when testing
+
+    try:
+        outcome = probes.probe_endpoint(entry, settings)
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # one entry must not fail the batch
+        return _failed(entry["id"], PROBE_ERROR_CODE, "Connection test failed: %s." % type(exc).__name__)
+    if outcome.get("success"):
+        return {"id": entry["id"], "status": "success", "success": True}
+    return _failed(entry["id"], outcome.get("error_code") or PROBE_ERROR_CODE,
+                   outcome.get("error_msg") or "Connection test failed.")
+
+
+def _precheck(app: Any, project_id: str, entry: dict[str, Any]) -> dict[str, Any] | None:
+    """A failed result when the job is unknown or not in CONFIGURATION, else None (probe it)."""
+    job = app.store.data["drs_jobs"].get(entry["id"])
+    if job is None or job["project_id"] != project_id:
+        return _failed(entry["id"], NOT_FOUND_CODE, NOT_FOUND_MSG)
+    if job["status"] != "CONFIGURATION":
+        return _failed(entry["id"], WRONG_STATUS_CODE,
+                       "The job status is %s; connections can be tested only when the job status is CONFIGURATION."
+                       % job["status"])
+    return None
+
+
+def batch_connection(app: Any, req: Request) -> Response:
+    """POST /v3/{project_id}/jobs/batch-connection."""
+    entries = validate(req.json().get("jobs"))
+    with app.store.lock:
+        refresh_all(app)
+        results: list[dict[str, Any] | None] = [_precheck(app, req.project_id, entry) for entry in entries]
+    settings = dict(app.config.get("probe") or {})
+    pending = [index for index, result in enumerate(results) if result is None]
+    if pending:
+        with ThreadPoolExecutor(max_workers=len(pending)) as pool:
+            futures = {index: pool.submit(_run_probe, entries[index], settings) for index in pending}
+            for index, future in futures.items():
+                results[index] = future.result()
+    return Response(200, {"results": results, "count": len(results)})
+
+
+ROUTES = [
+    Route("POST", "/v3/{project_id}/jobs/batch-connection", "drs", batch_connection),
+]

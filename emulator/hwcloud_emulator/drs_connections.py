@@ -1,0 +1,198 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DRS v5 connection management: create, list (filters, paging, sort), update and delete."""
+
+from __future__ import annotations
+
+import copy
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+
+from . import clock
+from .errors import ApiError, service_error
+from .messages import Request, Response
+from .paging import page, sort_items
+from .router import Route
+
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,50}$")
+DB_TYPES = ("mysql", "postgresql", "mongodb", "oracle")
+FIELDS = ("name", "db_type", "config", "description", "endpoint", "vpc", "ssl", "cloud", "enterprise_project_id")
+SORT_KEYS = {
+    "name": lambda c: c["name"].lower(),
+    "db_type": lambda c: c["db_type"],
+    "inst_id": lambda c: (c.get("endpoint") or {}).get("instance_id"),
+    "ip": lambda c: (c.get("endpoint") or {}).get("ip"),
+    "created_at": lambda c: c["create_time"],
+    "description": lambda c: c.get("description"),
+    "tag_value": lambda c: c.get("enterprise_project_id"),
+}
+
+
+def _error(code: str, msg: str) -> ApiError:
+    return service_error("drs", 400, code, msg)
+
+
+def _invalid(msg: str) -> ApiError:
+    return _error("DRS.10000001", msg)
+
+
+def not_found() -> ApiError:
+    """Unknown connection id (documented example for delete; used for update too)."""
+    return _error("DRS.10010069", "Connection manager not exists.")
+
+
+def public_view(connection: dict[str, Any]) -> dict[str, Any]:
+    """What reads return: no passwords, no certificate key/password, no cloud block."""
+    view = {key: copy.deepcopy(value) for key, value in connection.items() if key not in ("cloud", "project_id")}
+    endpoint = view.get("endpoint")
+    if isinstance(endpoint, dict):
+        endpoint.pop("db_password", None)
+        for shard in endpoint.get("source_sharding") or []:
+            if isinstance(shard, dict):
+                shard.pop("db_password", None)
+                shard.pop("endpoint_name", None)
+    ssl = view.get("ssl")
+    if isinstance(ssl, dict):
+        ssl.pop("ssl_cert_key", None)
+        ssl.pop("ssl_cert_password", None)
+    return view
+
+
+def _validate(body: dict[str, Any], creating: bool) -> None:
+    if creating or "name" in body:
+        if not isinstance(body.get("name"), str) or not NAME_PATTERN.match(body["name"]):
+            raise _invalid("Invalid parameter name: 4 to 50 characters, letters, digits, hyphens (-) and underscores (_) only.")
+    if creating or "db_type" in body:
+        if body.get("db_type") not in DB_TYPES:
+            raise _invalid("Invalid parameter db_type: must be one of %s." % ", ".join(DB_TYPES))
+    if creating or "endpoint" in body:
+        endpoint = body.get("endpoint")
+        if not isinstance(endpoint, dict) or not endpoint.get("endpoint_name"):
+            raise _invalid("Invalid parameter endpoint: endpoint.endpoint_name is required.")
+        if creating and not (endpoint.get("db_user") and endpoint.get("db_password")):
+            raise _invalid("Invalid parameter endpoint: db_user and db_password are required.")
+    if len(str(body.get("description") or "")) > 255:
+        raise _invalid("Invalid parameter description: at most 255 characters.")
+
+
+def _name_taken(connections: dict[str, Any], project_id: str, name: str, except_id: str | None = None) -> bool:
+    wanted = name.lower()
+    return any(c["project_id"] == project_id and c["name"].lower() == wanted and c_id != except_id
+               for c_id, c in connections.items())
+
+
+def create_connection(app: Any, req: Request) -> Response:
+    """POST /v5/{project_id}/connections → 200 with the connection (secrets removed)."""
+    body = req.json()
+    _validate(body, creating=True)
+    with app.store.lock:
+        connections = app.store.data["drs_connections"]
+        if _name_taken(connections, req.project_id, body["name"]):
+            raise _error("DRS.10010065", "Connection manager name is already exists.")
+        connection = {key: copy.deepcopy(body[key]) for key in FIELDS if key in body}
+        connection.update(connection_id=str(uuid.uuid4()), create_time=clock.epoch_ms(clock.now()),
+                          project_id=req.project_id)
+        connections[connection["connection_id"]] = connection
+        app.store.save()
+        return Response(200, public_view(connection))
+
+
+def _time_range(value: str) -> tuple[int, int]:
+    try:
+        start, end = (datetime.fromisoformat(part.strip().replace("Z", "+00:00")) for part in value.split(","))
+    except ValueError:
+        raise _invalid("Invalid parameter create_time: expected '<ISO start>,<ISO end>'.") from None
+    return clock.epoch_ms(start.timestamp()), clock.epoch_ms(end.timestamp())
+
+
+def _matches(connection: dict[str, Any], req: Request) -> bool:
+    endpoint = connection.get("endpoint") or {}
+    checks = {
+        "connection_id": connection["connection_id"],
+        "db_type": connection.get("db_type"),
+        "inst_id": endpoint.get("instance_id"),
+        "ip": endpoint.get("ip"),
+        "description": connection.get("description"),
+        "enterprise_project_id": connection.get("enterprise_project_id"),
+    }
+    for param, actual in checks.items():
+        wanted = req.arg(param)
+        if wanted not in (None, "") and wanted != actual:
+            return False
+    name = req.arg("name")
+    if name not in (None, "") and name.lower() != connection["name"].lower():
+        return False
+    created = req.arg("create_time")
+    if created:
+        start, end = _time_range(created)
+        return start <= connection["create_time"] <= end
+    return True
+
+
+def list_connections(app: Any, req: Request) -> Response:
+    """GET /v5/{project_id}/connections; the name filter is a case-insensitive exact match."""
+    sort_key = req.arg("sort_key") or "created_at"
+    if sort_key not in SORT_KEYS:
+        raise _invalid("Invalid parameter sort_key: must be one of %s." % ", ".join(SORT_KEYS))
+    sort_dir = (req.arg("sort_dir") or "desc").lower()
+    if sort_dir not in ("asc", "desc"):
+        raise _invalid("Invalid parameter sort_dir: must be asc or desc.")
+    offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 10)
+    if offset < 0 or limit < 1 or limit > 1000:
+        raise _invalid("Invalid parameter offset/limit: offset >= 0, 1 <= limit <= 1000.")
+    with app.store.lock:
+        found = [c for c in app.store.data["drs_connections"].values()
+                 if c["project_id"] == req.project_id and _matches(c, req)]
+        found = sort_items(found, SORT_KEYS[sort_key], sort_dir == "desc")
+        total = len(found)
+        if (req.arg("fetch_all") or "").lower() != "true":
+            found = page(found, offset, limit)
+        return Response(200, {"connections": [public_view(c) for c in found], "count": total})
+
+
+def _owned(app: Any, req: Request) -> dict[str, Any]:
+    connection = app.store.data["drs_connections"].get(req.params["connection_id"])
+    if connection is None or connection["project_id"] != req.project_id:
+        raise not_found()
+    return connection
+
+
+def modify_connection(app: Any, req: Request) -> Response:
+    """PUT …/connections/{id}: given top-level fields replace stored ones; an endpoint sent without
+    db_password keeps the stored password. Answers 200 {}."""
+    body = req.json()
+    _validate(body, creating=False)
+    with app.store.lock:
+        connection = _owned(app, req)
+        if "name" in body and _name_taken(app.store.data["drs_connections"], req.project_id, body["name"],
+                                          except_id=connection["connection_id"]):
+            raise _error("DRS.10010065", "Connection manager name is already exists.")
+        for key in FIELDS:
+            if key in body:
+                value = copy.deepcopy(body[key])
+                if key == "endpoint" and isinstance(value, dict) and not value.get("db_password"):
+                    value["db_password"] = (connection.get("endpoint") or {}).get("db_password")
+                connection[key] = value
+        app.store.save()
+    return Response(200, {})
+
+
+def delete_connection(app: Any, req: Request) -> Response:
+    """DELETE …/connections/{id} → 200 {}."""
+    with app.store.lock:
+        connection = _owned(app, req)
+        del app.store.data["drs_connections"][connection["connection_id"]]
+        app.store.save()
+    return Response(200, {})
+
+
+ROUTES = [
+    Route("POST", "/v5/{project_id}/connections", "drs", create_connection),
+    Route("GET", "/v5/{project_id}/connections", "drs", list_connections),
+    Route("PUT", "/v5/{project_id}/connections/{connection_id}", "drs", modify_connection),
+    Route("DELETE", "/v5/{project_id}/connections/{connection_id}", "drs", delete_connection),
+]

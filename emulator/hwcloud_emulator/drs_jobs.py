@@ -1,0 +1,200 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DRS jobs: v5 create/list, v3 list and batch-status; CREATING → CONFIGURATION after a delay."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from . import clock
+from .config import delay_seconds
+from .errors import ApiError, service_error
+from .messages import Request, Response
+from .paging import page, sort_items
+from .router import Route
+
+JOB_TYPES = ("migration", "sync", "cloudDataGuard", "replay")
+NOT_FOUND_CODE = "DRS.10000010"
+NOT_FOUND_MSG = "Job does not exist, please check job ID"
+SORT_KEYS = ("name", "status", "create_time", "net_type", "job_direction", "pay_mode")
+
+
+def _invalid(msg: str) -> ApiError:
+    return service_error("drs", 400, "DRS.10000001", msg)
+
+
+def new_job_id() -> str:
+    """A DRS-looking job id: a UUID whose tail ends in 'jb101'."""
+    return str(uuid.uuid4())[:-5] + "jb101"
+
+
+def make_job(spec: dict[str, Any], project_id: str, configuration_delay: float) -> dict[str, Any]:
+    """A stored job from base_info-like fields (no endpoints: jobs keep no secrets)."""
+    created = clock.now()
+    status = spec.get("status") or "CREATING"
+    return {
+        "id": spec.get("id") or new_job_id(),
+        "name": spec["name"],
+        "status": status,
+        "job_type": spec.get("job_type") or "migration",
+        "engine_type": spec.get("engine_type") or "mysql-to-mysql",
+        "net_type": spec.get("net_type") or "eip",
+        "task_type": spec.get("task_type") or "FULL_INCR_TRANS",
+        "job_direction": spec.get("job_direction") or "up",
+        "charging_mode": spec.get("charging_mode") or "on_demand",
+        "enterprise_project_id": spec.get("enterprise_project_id") or "0",
+        "description": spec.get("description") or "",
+        "project_id": project_id,
+        "created": created,
+        "ready_at": created + configuration_delay if status == "CREATING" else created,
+    }
+
+
+def refresh_all(app: Any) -> None:
+    """Apply due CREATING → CONFIGURATION transitions; persist only when something changed."""
+    current = clock.now()
+    with app.store.lock:
+        changed = False
+        for job in app.store.data["drs_jobs"].values():
+            if job["status"] == "CREATING" and current >= job["ready_at"]:
+                job["status"] = "CONFIGURATION"
+                changed = True
+        if changed:
+            app.store.save()
+
+
+def seed_job(app: Any, spec: dict[str, Any]) -> dict[str, Any]:
+    """Add a job from config or the admin API; project defaults to the first configured region."""
+    if not spec.get("name"):
+        raise ValueError("a seeded DRS job needs a name")
+    project_id = spec.get("project_id") or next(iter(app.config["projects"].values()))
+    job = make_job(spec, project_id, delay_seconds(app.config, "drs_job_configuration"))
+    with app.store.lock:
+        app.store.data["drs_jobs"][job["id"]] = job
+        app.store.save()
+    return dict(job)
+
+
+def create_job(app: Any, req: Request) -> Response:
+    """POST /v5/{project_id}/jobs → 200 {"job": {id, name, status: CREATING, create_time}}."""
+    job_body = req.json().get("job")
+    base = job_body.get("base_info") if isinstance(job_body, dict) else None
+    if not isinstance(base, dict) or not base.get("name"):
+        raise _invalid("Invalid parameter job.base_info.name.")
+    if base.get("job_type") not in JOB_TYPES:
+        raise _invalid("Invalid parameter job.base_info.job_type: must be one of %s." % ", ".join(JOB_TYPES))
+    if not base.get("engine_type"):
+        raise _invalid("Invalid parameter job.base_info.engine_type.")
+    spec = {key: value for key, value in base.items() if key != "status"}
+    job = make_job(spec, req.project_id, delay_seconds(app.config, "drs_job_configuration"))
+    with app.store.lock:
+        app.store.data["drs_jobs"][job["id"]] = job
+        app.store.save()
+    return Response(200, {"job": {"id": job["id"], "name": job["name"], "status": job["status"],
+                                  "create_time": clock.iso_z(job["created"])}})
+
+
+def _filter(app: Any, project_id: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """Jobs of a project matching exact filters; 'name' matches the name or up to N comma-separated ids."""
+    found = []
+    refresh_all(app)
+    for job in app.store.data["drs_jobs"].values():
+        if job["project_id"] != project_id:
+            continue
+        name = filters.get("name")
+        if name and name != job["name"] and job["id"] not in [part.strip() for part in name.split(",")]:
+            continue
+        if any(filters.get(key) and filters[key] != job[key]
+               for key in ("job_type", "status", "engine_type", "net_type", "enterprise_project_id")):
+            continue
+        found.append(job)
+    return found
+
+
+def _v5_view(job: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": job["id"], "name": job["name"], "status": job["status"], "description": job["description"],
+        "create_time": clock.iso_z(job["created"]), "engine_type": job["engine_type"], "net_type": job["net_type"],
+        "charging_mode": job["charging_mode"], "billing_tag": False, "job_direction": job["job_direction"],
+        "job_type": job["job_type"], "task_type": job["task_type"], "enterprise_project_id": job["enterprise_project_id"],
+        "job_mode": "single", "is_multi_az": False, "node_new_framework": True, "children": [],
+        "job_action": {"available_actions": [], "unavailable_actions": [], "current_action": ""},
+    }
+
+
+def list_jobs_v5(app: Any, req: Request) -> Response:
+    """GET /v5/{project_id}/jobs; job_type is required."""
+    if not req.arg("job_type"):
+        raise _invalid("Invalid parameter job_type: it is required.")
+    sort_key = req.arg("sort_key") or "create_time"
+    if sort_key not in SORT_KEYS:
+        raise _invalid("Invalid parameter sort_key: must be one of %s." % ", ".join(SORT_KEYS))
+    descending = (req.arg("sort_dir") or "desc").lower() != "asc"
+    filters = {key: req.arg(key) for key in ("job_type", "name", "status", "engine_type", "net_type",
+                                             "enterprise_project_id")}
+    with app.store.lock:
+        found = _filter(app, req.project_id, filters)
+        key = "created" if sort_key == "create_time" else ("charging_mode" if sort_key == "pay_mode" else sort_key)
+        found = sort_items(found, lambda job: job.get(key), descending)
+        jobs = [_v5_view(job) for job in page(found, req.int_arg("offset", 0), req.int_arg("limit", 10))]
+    return Response(200, {"total_count": len(found), "jobs": jobs})
+
+
+def list_jobs_v3(app: Any, req: Request) -> Response:
+    """POST /v3/{project_id}/jobs (show_job_list); cur_page 0 means all."""
+    body = req.json()
+    if body.get("db_use_type") not in ("migration", "sync", "cloudDataGuard"):
+        raise _invalid("Invalid parameter db_use_type: must be migration, sync or cloudDataGuard.")
+    cur_page, per_page = int(body.get("cur_page", 1)), int(body.get("per_page", 10))
+    if per_page < 0 or per_page > 100 or cur_page < 0:
+        raise _invalid("Invalid parameter per_page/cur_page: 0 <= per_page <= 100.")
+    filters = {key: body.get(key) for key in ("name", "status", "engine_type", "net_type", "enterprise_project_id")}
+    filters["job_type"] = body["db_use_type"]
+    with app.store.lock:
+        found = sort_items(_filter(app, req.project_id, filters), lambda job: job["created"], True)
+        if cur_page > 0 and per_page > 0:
+            found_page = page(found, (cur_page - 1) * per_page, per_page)
+        else:
+            found_page = found
+        jobs = [{
+            "id": job["id"], "name": job["name"], "status": job["status"], "create_time": clock.plain_utc(job["created"]),
+            "description": job["description"], "engine_type": job["engine_type"], "net_type": job["net_type"],
+            "billing_tag": False, "job_direction": job["job_direction"], "db_use_type": job["job_type"],
+            "task_type": job["task_type"], "node_newFramework": True, "children": [],
+        } for job in found_page]
+    return Response(200, {"total_record": len(found), "jobs": jobs})
+
+
+def batch_status(app: Any, req: Request) -> Response:
+    """POST /v3/{project_id}/jobs/batch-status; unknown ids get error_code DRS.10000010."""
+    body = req.json()
+    ids = body.get("jobs")
+    if not isinstance(ids, list) or not ids or not all(isinstance(job_id, str) for job_id in ids):
+        raise _invalid("Invalid parameter jobs: a non-empty list of job IDs is required.")
+    page_req = body.get("page_req") or {}
+    per_page = int(page_req.get("per_page", 0))
+    if page_req and per_page > 0:
+        ids_page = page(ids, (max(int(page_req.get("cur_page", 1)), 1) - 1) * per_page, per_page)
+    else:
+        ids_page = ids
+    results = []
+    with app.store.lock:
+        refresh_all(app)
+        for job_id in ids_page:
+            job = app.store.data["drs_jobs"].get(job_id)
+            if job is None or job["project_id"] != req.project_id:
+                results.append({"id": job_id, "status": "", "error_code": NOT_FOUND_CODE, "error_message": NOT_FOUND_MSG})
+            else:
+                results.append({"id": job_id, "status": job["status"]})
+    return Response(200, {"results": results, "count": len(ids)})
+
+
+ROUTES = [
+    Route("POST", "/v5/{project_id}/jobs", "drs", create_job),
+    Route("GET", "/v5/{project_id}/jobs", "drs", list_jobs_v5),
+    Route("POST", "/v3/{project_id}/jobs", "drs", list_jobs_v3),
+    Route("POST", "/v3/{project_id}/jobs/batch-status", "drs", batch_status),
+]

@@ -1,0 +1,180 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""EG (EventGrid) connections: CREATING → CREATED / CREATE_FAILED after a delay."""
+
+from __future__ import annotations
+
+import copy
+import re
+import uuid
+from typing import Any
+
+from . import clock
+from .config import delay_seconds
+from .errors import ApiError, service_error
+from .messages import Request, Response
+from .paging import page, sort_items
+from .router import Route
+
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+KAFKA_FIELDS = ("instance_id", "addr", "security_protocol", "enable_sasl_ssl", "user_name", "password", "acks")
+SORT_FIELDS = {"created_time": "created", "updated_time": "updated", "name": "name"}
+FAILED_INFO = {"error_code": "EG.00515000", "error_detail": "The private network connection could not be "
+               "established (simulated failure).", "error_msg": "Failed to create the connection."}
+
+
+def _invalid(msg: str) -> ApiError:
+    return service_error("eg", 400, "EG.00513000", msg)
+
+
+def _not_found(connection_id: str) -> ApiError:
+    return service_error("eg", 404, "EG.00014040", "The connection %s does not exist." % connection_id)
+
+
+def _kafka_detail(body: dict[str, Any]) -> dict[str, Any] | None:
+    detail = body.get("kafka_detail")
+    if str(body.get("type") or "WEBHOOK").upper() != "KAFKA":
+        return None
+    if not isinstance(detail, dict) or not detail.get("instance_id") or not detail.get("addr"):
+        raise _invalid("Invalid parameter kafka_detail: instance_id and addr are required for KAFKA connections.")
+    if detail.get("enable_sasl_ssl") and not (detail.get("user_name") and detail.get("password")):
+        raise _invalid("Invalid parameter kafka_detail: user_name and password are required when SASL_SSL is enabled.")
+    stored = {key: copy.deepcopy(detail[key]) for key in KAFKA_FIELDS if key in detail}
+    stored.setdefault("enable_sasl_ssl", False)
+    stored.setdefault("acks", "1")
+    return stored
+
+
+def _refresh(connection: dict[str, Any]) -> bool:
+    if connection["status"] == "CREATING" and clock.now() >= connection["ready_at"]:
+        connection["status"] = "CREATE_FAILED" if connection["will_fail"] else "CREATED"
+        if connection["will_fail"]:
+            connection["error_info"] = dict(FAILED_INFO)
+        connection["updated"] = connection["ready_at"]
+        return True
+    return False
+
+
+def refresh_all(app: Any) -> None:
+    """Apply due status transitions; persist only when something changed (caller holds the lock)."""
+    if any([_refresh(c) for c in app.store.data["eg_connections"].values()]):
+        app.store.save()
+
+
+def view(connection: dict[str, Any]) -> dict[str, Any]:
+    """ConnectionInfo as returned by every read; the Kafka password is never echoed back."""
+    result = {key: copy.deepcopy(connection[key]) for key in ("id", "name", "description", "status", "error_info",
+                                                             "vpc_id", "subnet_id", "agency", "flavor", "type")}
+    detail = connection.get("kafka_detail")
+    result["kafka_detail"] = {k: v for k, v in detail.items() if k != "password"} if detail else {}
+    result["created_time"] = clock.plain_utc(connection["created"])
+    result["updated_time"] = clock.plain_utc(connection["updated"])
+    return result
+
+
+def _owned(app: Any, req: Request) -> dict[str, Any]:
+    connection = app.store.data["eg_connections"].get(req.params["connection_id"])
+    if connection is None or connection["project_id"] != req.project_id:
+        raise _not_found(req.params["connection_id"])
+    return connection
+
+
+def create_connection(app: Any, req: Request) -> Response:
+    """POST /v1/{project_id}/connections → 200 ConnectionInfo with status CREATING."""
+    body = req.json()
+    name = body.get("name")
+    if not isinstance(name, str) or not NAME_PATTERN.match(name) or name.lower() == "default":
+        raise _invalid("Invalid parameter name: 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or "
+                       "digit, and not 'default'.")
+    for key in ("vpc_id", "subnet_id"):
+        if not isinstance(body.get(key), str) or not body[key] or len(body[key]) > 128:
+            raise _invalid("Invalid parameter %s: it is required (at most 128 characters)." % key)
+    conn_type = body.get("type") or "WEBHOOK"
+    if not isinstance(conn_type, str) or conn_type.upper() not in ("WEBHOOK", "KAFKA"):
+        raise _invalid("Invalid parameter type: must be WEBHOOK or KAFKA.")
+    if len(str(body.get("description") or "")) > 255:
+        raise _invalid("Invalid parameter description: at most 255 characters.")
+    kafka = _kafka_detail(body)
+    with app.store.lock:
+        connections = app.store.data["eg_connections"]
+        if any(c["name"] == name and c["project_id"] == req.project_id for c in connections.values()):
+            raise service_error("eg", 400, "EG.00513001", "The connection name %s already exists." % name)
+        created = clock.now()
+        connection = {
+            "id": str(uuid.uuid4()), "name": name, "description": body.get("description") or "", "status": "CREATING",
+            "error_info": {}, "vpc_id": body["vpc_id"], "subnet_id": body["subnet_id"], "agency": "EG_TRUST",
+            "flavor": {"name": "default", "concurrency_type": "shared", "concurrency": 500, "bandwidth_type": "shared"},
+            "type": conn_type, "kafka_detail": kafka, "project_id": req.project_id, "created": created,
+            "updated": created, "ready_at": created + delay_seconds(app.config, "eg_connection_created"),
+            "will_fail": name in (app.config.get("eg") or {}).get("failing_names", []),
+        }
+        connections[connection["id"]] = connection
+        app.store.save()
+        return Response(200, view(connection))
+
+
+def list_connections(app: Any, req: Request) -> Response:
+    """GET /v1/{project_id}/connections: name exact, fuzzy_name substring, instance_id, sort field:ASC|DESC."""
+    offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 15)
+    if offset < 0 or not 1 <= limit <= 1000:
+        raise _invalid("Invalid parameter offset/limit: offset >= 0, 1 <= limit <= 1000.")
+    field, _, direction = (req.arg("sort") or "created_time:DESC").partition(":")
+    if field not in SORT_FIELDS or direction.upper() not in ("ASC", "DESC", ""):
+        raise _invalid("Invalid parameter sort: expected <created_time|updated_time|name>:<ASC|DESC>.")
+    name, fuzzy, instance = req.arg("name"), req.arg("fuzzy_name"), req.arg("instance_id")
+    with app.store.lock:
+        refresh_all(app)
+        found = [c for c in app.store.data["eg_connections"].values()
+                 if c["project_id"] == req.project_id and (not name or c["name"] == name)
+                 and (not fuzzy or fuzzy in c["name"])
+                 and (not instance or (c["kafka_detail"] or {}).get("instance_id") == instance)]
+        found = sort_items(found, lambda c: c[SORT_FIELDS[field]], direction.upper() != "ASC")
+        items = [view(c) for c in page(found, offset, limit)]
+    return Response(200, {"total": len(found), "size": len(items), "items": items})
+
+
+def show_connection(app: Any, req: Request) -> Response:
+    """GET /v1/{project_id}/connections/{id}."""
+    with app.store.lock:
+        refresh_all(app)
+        return Response(200, view(_owned(app, req)))
+
+
+def update_connection(app: Any, req: Request) -> Response:
+    """PUT …/{id}: description, and kafka_detail user_name/password; other fields are ignored."""
+    body = req.json()
+    if len(str(body.get("description") or "")) > 255:
+        raise _invalid("Invalid parameter description: at most 255 characters.")
+    with app.store.lock:
+        refresh_all(app)
+        connection = _owned(app, req)
+        if "description" in body:
+            connection["description"] = body["description"] or ""
+        detail = body.get("kafka_detail")
+        if isinstance(detail, dict) and connection["kafka_detail"] is not None:
+            for key in ("user_name", "password"):
+                if key in detail:
+                    connection["kafka_detail"][key] = detail[key]
+        connection["updated"] = clock.now()
+        app.store.save()
+        return Response(200, view(connection))
+
+
+def delete_connection(app: Any, req: Request) -> Response:
+    """DELETE …/{id} → 204."""
+    with app.store.lock:
+        connection = _owned(app, req)
+        del app.store.data["eg_connections"][connection["id"]]
+        app.store.save()
+    return Response(204, None)
+
+
+ROUTES = [
+    Route("POST", "/v1/{project_id}/connections", "eg", create_connection),
+    Route("GET", "/v1/{project_id}/connections", "eg", list_connections),
+    Route("GET", "/v1/{project_id}/connections/{connection_id}", "eg", show_connection),
+    Route("PUT", "/v1/{project_id}/connections/{connection_id}", "eg", update_connection),
+    Route("DELETE", "/v1/{project_id}/connections/{connection_id}", "eg", delete_connection),
+]
