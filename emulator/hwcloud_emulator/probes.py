@@ -303,14 +303,15 @@ def _probe_kafka(entry: dict, targets: list[tuple[str, int | None]], timeout: fl
     except KafkaException as exc:
         raise ProbeFailure(ERR_DRIVER, f"Invalid Kafka client settings: {exc.args[0].str()}") from None
     try:
-        _await_metadata(client, errors, bootstrap, str(entry.get("db_user") or ""), timeout)
+        tls = str(config.get("security.protocol", "")).upper().endswith("SSL")
+        _await_metadata(client, errors, bootstrap, str(entry.get("db_user") or ""), timeout, tls)
     finally:
         # AdminClient has no close(): dropping the last reference destroys it and joins
         # librdkafka's threads, even while a raised ProbeFailure still holds this frame.
         del client
 
 
-def _await_metadata(client, errors: list, bootstrap: str, user: str, timeout: float) -> None:
+def _await_metadata(client, errors: list, bootstrap: str, user: str, timeout: float, tls: bool) -> None:
     deadline = time.monotonic() + timeout
     while (remaining := deadline - time.monotonic()) > 0:
         try:
@@ -318,11 +319,11 @@ def _await_metadata(client, errors: list, bootstrap: str, user: str, timeout: fl
             return
         except KafkaException:
             client.poll(0)  # delivers the queued error events to error_cb
-            _raise_kafka_failure(errors, bootstrap, user)
+            _raise_kafka_failure(errors, bootstrap, user, tls)
     raise ProbeFailure(ERR_TIMEOUT, f"Kafka metadata request to {bootstrap} timed out")
 
 
-def _raise_kafka_failure(errors: list, bootstrap: str, user: str) -> None:
+def _raise_kafka_failure(errors: list, bootstrap: str, user: str, tls: bool) -> None:
     """Raise for errors that will not heal by waiting; transient ones are left to the deadline."""
     events = [(error.name(), _rdkafka_detail(error.str())) for error in errors]
     for name, detail in events:
@@ -336,6 +337,10 @@ def _raise_kafka_failure(errors: list, bootstrap: str, user: str) -> None:
         if any("Connection refused" in detail for detail in transport):
             raise ProbeFailure(ERR_CONNECTION_REFUSED, f"Connection refused: {bootstrap} (no Kafka broker reachable)")
         last = transport[-1] if transport else "all brokers are down"
+        if tls and transport:
+            # A broker that accepts TCP but drops the connection during a TLS client's first
+            # exchange is a TLS mismatch; librdkafka does not always label it as SSL.
+            raise ProbeFailure(ERR_TLS, f"Kafka TLS handshake with {bootstrap} failed: {last}")
         raise ProbeFailure(ERR_CONNECTION_REFUSED, f"Kafka broker unreachable: {bootstrap}: {last}")
 
 
