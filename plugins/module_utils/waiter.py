@@ -17,17 +17,20 @@ class Waiter:
 
     ``status`` returns ``None`` while still pending, ``True`` when done, or a string: the failure
     reason. Throttled polls (HTTP 429 that outlived the client's own retries) are waited out, not fatal.
+    Polls start ``first_interval`` apart and the gap doubles up to ``interval``: quick transitions are seen
+    quickly, long ones do not hammer the API.
     """
 
-    def __init__(self, timeout: float, interval: float = 2.0, clock=time.monotonic, sleep=time.sleep):
+    def __init__(self, timeout: float, interval: float = 5.0, clock=time.monotonic, sleep=time.sleep, first_interval: float = 0.5):
         self.timeout = timeout
         self.interval = interval
+        self.first_interval = min(first_interval, interval)
         self._clock = clock
         self._sleep = sleep
 
     def wait(self, poll, status, what: str = "resource"):
         deadline = self._clock() + self.timeout
-        last = None
+        gap = self.first_interval
         while True:
             try:
                 last = poll()
@@ -43,7 +46,8 @@ class Waiter:
             remaining = deadline - self._clock()
             if remaining <= 0:
                 raise WaitTimeoutError("Timed out after %ss waiting for %s" % (self.timeout, what))
-            self._sleep(min(self.interval, remaining))
+            self._sleep(min(gap, remaining))
+            gap = min(gap * 2, self.interval)
 
 
 class NoWaiter:

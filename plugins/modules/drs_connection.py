@@ -10,15 +10,15 @@ module: drs_connection
 short_description: Manage DRS v5 database connections
 version_added: 0.1.0
 description:
-  - Create, update and delete Data Replication Service (DRS) v5 connections (C(/v5/{project_id}/connections)):
-    saved database endpoints for MySQL, PostgreSQL, MongoDB and Oracle.
+  - Create, update and delete Data Replication Service (DRS) v5 connections (C(/v5/{project_id}/connections)),
+    the saved database endpoints for MySQL, PostgreSQL, MongoDB and Oracle.
   - The connection is found by O(connection_id), else by O(name) (case-insensitive, as the API treats names).
   - Only options you set are compared. Secrets (O(endpoint.db_password), O(ssl.ssl_cert_key),
     O(ssl.ssl_cert_password)) and the O(cloud) block are never returned by the API, so they are not compared;
     use O(update_password=always) to re-send them.
   - Any difference in what you set updates the connection with one C(PUT) carrying the full desired body.
 author:
-  - hwcloud.connections contributors
+  - hwcloud.connections contributors (!UNKNOWN)
 options:
   state:
     description: Whether the connection should exist.

@@ -14,7 +14,7 @@ description:
     (the module asks the API for every row with C(fetch_all)).
   - Secrets are never returned by the API.
 author:
-  - hwcloud.connections contributors
+  - hwcloud.connections contributors (!UNKNOWN)
 options:
   connection_id:
     description: Only the connection with this ID.

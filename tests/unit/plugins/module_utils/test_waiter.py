@@ -31,7 +31,20 @@ def test_waits_until_done():
     clock = Clock()
     states = iter(["CREATING", "CREATING", "ACTIVE"])
     assert Waiter(60, 5, clock, clock.sleep).wait(lambda: next(states), status_of) == "ACTIVE"
-    assert clock.now == 110.0
+    assert clock.now == 101.5  # polls 0.5 s, then 1 s apart
+
+
+def test_poll_gap_doubles_up_to_the_interval():
+    clock = Clock()
+    gaps = []
+
+    def sleep(seconds):
+        gaps.append(seconds)
+        clock.sleep(seconds)
+
+    with pytest.raises(WaitTimeoutError):
+        Waiter(20, 4, clock, sleep).wait(lambda: "CREATING", status_of)
+    assert gaps[:5] == [0.5, 1, 2, 4, 4] and sum(gaps) == 20
 
 
 def test_failure_state_raises_with_reason():

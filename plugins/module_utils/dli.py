@@ -1,0 +1,185 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DLI enhanced datasource connections: API calls (huawei-api.md section 2) and the update plan."""
+
+from __future__ import annotations
+
+import copy
+import ipaddress
+from urllib.parse import quote
+
+from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+
+CONNECTIONS = "/v2.0/{project_id}/datasource/enhanced-connections"
+# A GET/DELETE on an unknown id: 404 (DLI.0023 "resource not found") or DLI.0002 "object does not exist".
+NOT_FOUND_CODES = ("DLI.0002", "DLI.0023")
+DUPLICATE = "DLI.0006"
+DELETED = "DELETED"
+# Option name of the bound names -> field of the connection object holding one peer per name.
+PEER_FIELDS = (("queues", "available_queue_info"), ("elastic_resource_pools", "elastic_resource_pools"))
+# Cannot change in place (TF ForceNew). routetable_id and tags are not returned by the API, so they are only sent.
+REPLACE_ONLY = ("name", "dest_vpc_id", "dest_network_id")
+NOT_RETURNED = ("routetable_id", "tags")
+
+
+def _not_found(error: HuaweiCloudError) -> bool:
+    return error.status == 404 or error.error_code in NOT_FOUND_CODES
+
+
+def live(connection) -> bool:
+    """Deleted connections stay readable with status DELETED; they count as absent."""
+    return bool(connection) and str(connection.get("status", "")).upper() != DELETED
+
+
+class DliEnhancedConnections:
+    """Thin calls over ``module.client`` for /v2.0/{project_id}/datasource/enhanced-connections."""
+
+    def __init__(self, module):
+        self.module = module
+
+    @property
+    def client(self):
+        return self.module.client
+
+    def _path(self, connection_id: str, *tail: str) -> str:
+        return "/".join((CONNECTIONS, quote(connection_id, safe="")) + tuple(quote(part, safe="") for part in tail))
+
+    def list(self, **filters) -> list:
+        """Every row matching the API filters (name, status, tags), all pages."""
+        return self.client.paginate("dli", CONNECTIONS, "connections", query=rc.prune(filters))
+
+    def show(self, connection_id: str):
+        """The show body without the is_success/message envelope; None when the id is unknown."""
+        try:
+            body = self.client.get("dli", self._path(connection_id))
+        except HuaweiCloudError as error:
+            if _not_found(error):
+                return None
+            raise
+        return {key: value for key, value in body.items() if key not in ("is_success", "message")}
+
+    def find(self, connection_id: str = None, name: str = None):
+        """The live connection by id, else by exact name (the name filter's exactness is UNCONFIRMED)."""
+        if connection_id:
+            found = self.show(connection_id)
+            return found if live(found) else None
+        matches = [c for c in self.list(name=name) if c.get("name") == name and live(c)]
+        match = rc.pick_one(matches, "enhanced connection", name)
+        # Rows of the list carry list-only fields (isPrivis); return the show body like every other read.
+        return self.show(match["id"]) if match else None
+
+    def create(self, body: dict) -> str:
+        return self.client.request("dli", "POST", CONNECTIONS, body=body).body["connection_id"]
+
+    def delete(self, connection_id: str) -> None:
+        try:
+            self.client.request("dli", "DELETE", self._path(connection_id))
+        except HuaweiCloudError as error:
+            if not _not_found(error):  # already gone (a parallel run deleted it): the goal is met
+                raise
+
+    def set_hosts(self, connection_id: str, hosts: list) -> None:
+        self.client.request("dli", "PUT", self._path(connection_id), body={"hosts": hosts})
+
+    def associate(self, connection_id: str, names: dict) -> None:
+        """Bind ``{"queues": [...], "elastic_resource_pools": [...]}``."""
+        self.client.request("dli", "POST", self._path(connection_id, "associate-queue"), body=names)
+
+    def disassociate(self, connection_id: str, names: dict) -> None:
+        self.client.request("dli", "POST", self._path(connection_id, "disassociate-queue"), body=names)
+
+    def add_route(self, connection_id: str, route: dict) -> None:
+        self.client.request("dli", "POST", self._path(connection_id, "routes"), body={"name": route["name"], "cidr": route["cidr"]})
+
+    def delete_route(self, connection_id: str, name: str) -> None:
+        self.client.request("dli", "DELETE", self._path(connection_id, "routes", name))
+
+
+# -- plan (pure) ------------------------------------------------------------------------------------
+
+
+def bound(connection: dict, option: str) -> list:
+    """Names bound to the connection for ``queues`` or ``elastic_resource_pools``."""
+    field = dict(PEER_FIELDS)[option]
+    return [peer.get("name") for peer in (connection or {}).get(field) or []]
+
+
+def _same_cidr(left: str, right: str) -> bool:
+    try:
+        return ipaddress.ip_network(left, strict=False) == ipaddress.ip_network(right, strict=False)
+    except ValueError:
+        return left == right
+
+
+def replace_only_changes(current: dict, desired: dict) -> list:
+    """Replace-only fields the user set that differ from the connection."""
+    return rc.differences({key: desired[key] for key in REPLACE_ONLY if key in desired}, current)
+
+
+def plan_changes(current: dict, desired: dict, purge: dict) -> dict:
+    """What must change in place: only keys with work are present.
+
+    ``hosts`` (the full list to PUT), ``associate``/``disassociate`` (``{option: [names]}``),
+    ``delete_routes`` (names) and ``add_routes`` (route dicts). ``purge`` maps ``queues``,
+    ``elastic_resource_pools`` and ``routes`` to whether unlisted items are removed.
+    """
+    changes = {}
+    if "hosts" in desired and rc.differences({"hosts": desired["hosts"]}, current, set_paths={"hosts"}):
+        changes["hosts"] = desired["hosts"]
+    for option in dict(PEER_FIELDS):
+        if option not in desired:
+            continue
+        have = bound(current, option)
+        missing = [name for name in desired[option] if name not in have]
+        extra = [name for name in have if name not in desired[option]] if purge.get(option) else []
+        if missing:
+            changes.setdefault("associate", {})[option] = missing
+        if extra:
+            changes.setdefault("disassociate", {})[option] = extra
+    if "routes" in desired:
+        have = {route.get("name"): route for route in current.get("routes") or []}
+        wanted = {route["name"]: route for route in desired["routes"]}
+        stale = [name for name, route in have.items() if name in wanted and not _same_cidr(route.get("cidr"), wanted[name]["cidr"])]
+        extra = [name for name in have if name not in wanted] if purge.get("routes") else []
+        add = [route for name, route in wanted.items() if name not in have or name in stale]
+        if stale or extra:
+            changes["delete_routes"] = stale + extra
+        if add:
+            changes["add_routes"] = add
+    return changes
+
+
+def _peer(name: str) -> dict:
+    return {"name": name, "status": "CREATING"}
+
+
+def predict(current, desired: dict, changes: dict = None) -> dict:
+    """The connection as the API will show it after the changes (a new one when ``current`` is None)."""
+    if current is None:
+        current = {"name": desired["name"], "status": "ACTIVE", "dest_vpc_id": desired["dest_vpc_id"],
+                   "dest_network_id": desired["dest_network_id"], "hosts": [], "routes": [],
+                   "available_queue_info": [], "elastic_resource_pools": []}
+        changes = plan_changes(current, desired, {})
+    after = copy.deepcopy(current)
+    if "hosts" in changes:
+        after["hosts"] = copy.deepcopy(changes["hosts"])
+    for option, field in PEER_FIELDS:
+        removed = changes.get("disassociate", {}).get(option, [])
+        peers = [peer for peer in after.get(field) or [] if peer.get("name") not in removed]
+        after[field] = peers + [_peer(name) for name in changes.get("associate", {}).get(option, [])]
+    removed_routes = changes.get("delete_routes", [])
+    after["routes"] = [route for route in after.get("routes") or [] if route.get("name") not in removed_routes]
+    after["routes"] += [dict(route) for route in changes.get("add_routes", [])]
+    return after
+
+
+def peer_status(connection: dict):
+    """Waiter status: True when every bound queue/pool peer is ACTIVE, the failure text of a FAILED one, else None."""
+    peers = [peer for field in dict(PEER_FIELDS).values() for peer in (connection or {}).get(field) or []]
+    failed = [peer for peer in peers if peer.get("status") == "FAILED"]
+    if failed:
+        return "; ".join("peer of %s is FAILED: %s" % (peer.get("name"), peer.get("err_msg") or "no error message") for peer in failed)
+    return True if all(peer.get("status") == "ACTIVE" for peer in peers) else None
