@@ -69,7 +69,7 @@ def _new_peer(app: Any, name: str) -> dict[str, Any]:
 def _refresh(connection: dict[str, Any]) -> bool:
     """Apply due peer transitions; True when something changed."""
     current, changed = clock.now(), False
-    for _, field in PEER_KINDS:
+    for _kind, field in PEER_KINDS:
         for peer in connection[field].values():
             if peer["status"] == "CREATING" and current >= peer["ready_at"]:
                 peer["status"] = "FAILED" if peer["will_fail"] else "ACTIVE"
@@ -83,7 +83,8 @@ def _refresh(connection: dict[str, Any]) -> bool:
 
 def refresh_all(app: Any) -> None:
     """Apply due status transitions; persist only when something changed (caller holds the lock)."""
-    if any([_refresh(c) for c in app.store.data["dli_connections"].values()]):
+    refreshed = [_refresh(c) for c in app.store.data["dli_connections"].values()]  # refresh every row, no short-circuit
+    if any(refreshed):
         app.store.save()
 
 
@@ -91,7 +92,7 @@ def view(connection: dict[str, Any], listing: bool) -> dict[str, Any]:
     """The connection as list/show return it (no internal fields)."""
     view = {key: copy.deepcopy(connection[key]) for key in ("id", "name", "status", "dest_vpc_id", "dest_network_id",
                                                             "create_time", "hosts", "routes", "ipv6_enable")}
-    for _, field in PEER_KINDS:
+    for _kind, field in PEER_KINDS:
         view[field] = [{key: peer[key] for key in ("peer_id", "status", "name", "err_msg", "update_time")}
                        for peer in connection[field].values()]
     if listing:
@@ -140,7 +141,7 @@ def create_connection(app: Any, req: Request) -> Response:
 def _tags_match(connection: dict[str, Any], wanted: str) -> bool:
     tags = {tag.get("key"): tag.get("value") for tag in connection["tags"]}
     for pair in wanted.split(","):
-        key, _, value = pair.partition("=")
+        key, _sep, value = pair.partition("=")
         if key and tags.get(key) != value:
             return False
     return True
@@ -177,7 +178,7 @@ def delete_connection(app: Any, req: Request) -> Response:
     with app.store.lock:
         connection = _live(app, req)
         connection["status"] = "DELETED"
-        for _, field in PEER_KINDS:
+        for _kind, field in PEER_KINDS:
             connection[field] = {}
         app.store.save()
     return Response(200, _ok("Deleted"))
@@ -198,7 +199,7 @@ def update_hosts(app: Any, req: Request) -> Response:
 def associate(app: Any, req: Request) -> Response:
     """POST …/{id}/associate-queue: new names get a CREATING peer, bound names are left alone."""
     body = req.json()
-    wanted = {key: _names(body, key) for key, _ in PEER_KINDS}
+    wanted = {key: _names(body, key) for key, _field in PEER_KINDS}
     if not any(wanted.values()):
         raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
     with app.store.lock:
@@ -214,7 +215,7 @@ def associate(app: Any, req: Request) -> Response:
 def disassociate(app: Any, req: Request) -> Response:
     """POST …/{id}/disassociate-queue: every name must currently be bound."""
     body = req.json()
-    wanted = {key: _names(body, key) for key, _ in PEER_KINDS}
+    wanted = {key: _names(body, key) for key, _field in PEER_KINDS}
     if not any(wanted.values()):
         raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
     with app.store.lock:

@@ -59,14 +59,15 @@ def _refresh(connection: dict[str, Any]) -> bool:
 
 def refresh_all(app: Any) -> None:
     """Apply due status transitions; persist only when something changed (caller holds the lock)."""
-    if any([_refresh(c) for c in app.store.data["eg_connections"].values()]):
+    refreshed = [_refresh(c) for c in app.store.data["eg_connections"].values()]  # refresh every row, no short-circuit
+    if any(refreshed):
         app.store.save()
 
 
 def view(connection: dict[str, Any]) -> dict[str, Any]:
     """ConnectionInfo as returned by every read; the Kafka password is never echoed back."""
-    result = {key: copy.deepcopy(connection[key]) for key in ("id", "name", "description", "status", "error_info",
-                                                             "vpc_id", "subnet_id", "agency", "flavor", "type")}
+    fields = ("id", "name", "description", "status", "error_info", "vpc_id", "subnet_id", "agency", "flavor", "type")
+    result = {key: copy.deepcopy(connection[key]) for key in fields}
     detail = connection.get("kafka_detail")
     result["kafka_detail"] = {k: v for k, v in detail.items() if k != "password"} if detail else {}
     result["created_time"] = clock.plain_utc(connection["created"])
@@ -120,7 +121,7 @@ def list_connections(app: Any, req: Request) -> Response:
     offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 15)
     if offset < 0 or not 1 <= limit <= 1000:
         raise _invalid("Invalid parameter offset/limit: offset >= 0, 1 <= limit <= 1000.")
-    field, _, direction = (req.arg("sort") or "created_time:DESC").partition(":")
+    field, _sep, direction = (req.arg("sort") or "created_time:DESC").partition(":")
     if field not in SORT_FIELDS or direction.upper() not in ("ASC", "DESC", ""):
         raise _invalid("Invalid parameter sort: expected <created_time|updated_time|name>:<ASC|DESC>.")
     name, fuzzy, instance = req.arg("name"), req.arg("fuzzy_name"), req.arg("instance_id")

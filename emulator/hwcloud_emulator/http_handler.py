@@ -34,7 +34,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             self.send_error(413)
             return
         body = self.rfile.read(length) if length else b""
-        raw_path, _, raw_query = self.path.partition("?")
+        raw_path, _sep, raw_query = self.path.partition("?")
         headers: dict[str, str] = {}
         for name, value in self.headers.items():
             headers.setdefault(name.lower(), value)

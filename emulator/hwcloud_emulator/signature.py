@@ -35,7 +35,7 @@ def canonical_query(raw_query: str) -> str:
     for part in raw_query.split("&") if raw_query else []:
         if not part:
             continue
-        name, _, value = part.partition("=")
+        name, _sep, value = part.partition("=")
         pairs.append((unquote(name), unquote(value)))
     pairs.sort()
     return "&".join("%s=%s" % (encode(name), encode(value)) for name, value in pairs)

@@ -101,7 +101,7 @@ def test_modify_and_delete(client) -> None:
 
 
 def test_eight_concurrent_creates_of_one_name(emulator) -> None:
-    clients = [sdk_client(DrsClient, emulator.base_url) for _ in range(8)]
+    clients = [sdk_client(DrsClient, emulator.base_url) for _client in range(8)]
     barrier = threading.Barrier(8)
     outcomes: list[str] = []
 
@@ -125,7 +125,7 @@ def test_eight_concurrent_creates_of_one_name(emulator) -> None:
 def test_noop_request_is_fast(emulator, client) -> None:
     client.list_connections(ListConnectionsRequest())
     started = time.perf_counter()
-    for _ in range(20):
+    for _attempt in range(20):
         client.list_connections(ListConnectionsRequest())
     assert (time.perf_counter() - started) / 20 < 0.05
     assert max(r["duration_ms"] for r in emulator.admin.requests()) < 5

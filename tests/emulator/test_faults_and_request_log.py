@@ -16,13 +16,13 @@ LIST = "/v5/%s/connections" % PROJECT
 
 
 def _statuses(base_url: str, count: int, path: str = LIST) -> list[int]:
-    return [signed_call("GET", base_url + path).status_code for _ in range(count)]
+    return [signed_call("GET", base_url + path).status_code for _call in range(count)]
 
 
 def test_rates_are_deterministic_for_a_seed(emulator) -> None:
     rule = {"match": {"service": "drs"}, "throttle_rate": 0.3, "error_rate": 0.3, "error_status": 503}
     runs = []
-    for _ in range(2):
+    for _round in range(2):
         emulator.admin.set_faults([rule], seed=42)
         runs.append(_statuses(emulator.base_url, 30))
     assert runs[0] == runs[1]

@@ -16,7 +16,7 @@ import re
 import traceback
 
 try:
-    from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+    from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator  # pylint: disable=unused-import
 
     PYDANTIC_IMPORT_ERROR = None
 except ImportError:

@@ -1,0 +1,118 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: eg_connection_info
+short_description: List EventGrid (EG) target connections
+version_added: 0.1.0
+description:
+  - Returns EventGrid target connections (C(GET /v1/{project_id}/connections)) matching the given filters,
+    all of them (the module reads every page).
+  - The Kafka password is never returned.
+author:
+  - hwcloud.connections contributors (!UNKNOWN)
+options:
+  connection_id:
+    description:
+      - Only the connection with this ID (an empty list when it does not exist).
+      - When set, it is read directly; O(fuzzy_name), O(instance_id) and O(sort) are not used.
+    type: str
+  name:
+    description: Only connections with exactly this name.
+    type: str
+  fuzzy_name:
+    description: Only connections whose name contains this text.
+    type: str
+  instance_id:
+    description: Only connections to this Kafka instance.
+    type: str
+  sort:
+    description:
+      - Order of the results, C(<field>:ASC) or C(<field>:DESC), for example V(name:ASC).
+      - The API sorts by V(created_time:DESC) by default.
+    type: str
+extends_documentation_fragment:
+  - hwcloud.connections.auth
+  - hwcloud.connections.attributes.info_module
+"""
+
+EXAMPLES = r"""
+- name: All connections, oldest first
+  hwcloud.connections.eg_connection_info:
+    sort: created_time:ASC
+  register: eg_connections
+
+- name: One connection by name
+  hwcloud.connections.eg_connection_info:
+    name: orders-webhook
+  register: orders
+
+- name: Connections to one Kafka instance
+  hwcloud.connections.eg_connection_info:
+    instance_id: 2a8c4b7e-51d2-4d0e-9d3f-6c1e2f3a4b5c
+  register: kafka_connections
+"""
+
+RETURN = r"""
+connections:
+  description: The matching connections as the API returns them (without the Kafka password).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 90e0b962-c6c1-438c-ba8a-3024fe592bda
+      name: orders-webhook
+      description: deliveries to the orders service
+      status: CREATED
+      error_info: {}
+      vpc_id: 3c5f1a0e-7d4b-4e63-9f2b-6d1c0a8e2b11
+      subnet_id: 8e2ee0d5-0f1d-4067-965f-caf00dd65529
+      agency: EG_TRUST
+      flavor: {"name": "default", "concurrency_type": "shared", "concurrency": 500, "bandwidth_type": "shared"}
+      type: WEBHOOK
+      kafka_detail: {}
+      created_time: "2021-12-09 09:00:00"
+      updated_time: "2021-12-09 09:00:00"
+"""
+
+from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg import EgConnections
+from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
+from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import SECRET_PATHS, Filters
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule
+
+FILTERS = ("name", "fuzzy_name", "instance_id", "sort")
+
+
+def list_connections(module) -> dict:
+    params = module.params
+    api = EgConnections(module)
+    filters = validate(Filters, rc.prune({key: params[key] for key in FILTERS})).model_dump(exclude_none=True)
+    if params["connection_id"]:
+        found = api.show(params["connection_id"])
+        connections = [found] if found else []
+    else:
+        connections = api.list(**filters)
+    if params["name"]:
+        connections = [c for c in connections if c.get("name") == params["name"]]
+    return {"changed": False, "connections": [rc.strip(c, SECRET_PATHS) for c in connections]}
+
+
+def main() -> None:
+    module = HuaweiCloudModule(dict(
+        connection_id=dict(type="str"),
+        name=dict(type="str"),
+        fuzzy_name=dict(type="str"),
+        instance_id=dict(type="str"),
+        sort=dict(type="str"),
+    ))
+    module.require_pydantic(PYDANTIC_IMPORT_ERROR)
+    module.run(list_connections)
+
+
+if __name__ == "__main__":
+    main()
