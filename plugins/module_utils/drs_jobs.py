@@ -1,0 +1,62 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""DRS job calls (huawei-api.md section 4): v5 job list, v3 job status and the v3 batch connection test."""
+
+from __future__ import annotations
+
+JOBS_V5 = "/v5/{project_id}/jobs"
+BATCH_STATUS = "/v3/{project_id}/jobs/batch-status"
+BATCH_CONNECTION = "/v3/{project_id}/jobs/batch-connection"
+# batch-status pages its answer (per_page 0-100, default 5): ask for at most one full page per call.
+STATUS_PAGE = 100
+# "Recommended not more than 10 entries per call" (reference); the seed calls 10 a maximum.
+TEST_BATCH = 10
+
+
+def name_matches(job: dict, name: str) -> bool:
+    """The v5 ``name`` filter means a job name or comma-separated job IDs; how loosely the API matches is
+    UNCONFIRMED, so results are filtered again with exact comparison."""
+    ids = [part.strip() for part in name.split(",")]
+    return job.get("name") == name or job.get("id") in ids
+
+
+class DrsJobs:
+    """Thin wrappers over the DRS job endpoints the connection-test and job-info modules use."""
+
+    def __init__(self, module):
+        self.module = module
+
+    @property
+    def client(self):
+        return self.module.client
+
+    def list(self, query: dict) -> list:
+        """Every job matching ``query`` (``job_type`` is required by the API), all pages."""
+        jobs = self.client.paginate("drs", JOBS_V5, "jobs", query=query, total_key="total_count")
+        if query.get("name"):
+            jobs = [job for job in jobs if name_matches(job, query["name"])]
+        return jobs
+
+    def named(self, name: str, job_type: str) -> list:
+        """Jobs whose name is exactly ``name`` (not an id that happens to be equal)."""
+        return [job for job in self.list({"job_type": job_type, "name": name}) if job.get("name") == name]
+
+    def statuses(self, job_ids: list) -> dict:
+        """``{id: {id, status, error_code?, error_message?}}`` for the given job ids."""
+        found = {}
+        for start in range(0, len(job_ids), STATUS_PAGE):
+            chunk = job_ids[start:start + STATUS_PAGE]
+            body = {"jobs": chunk, "page_req": {"cur_page": 1, "per_page": STATUS_PAGE}}
+            answer = self.client.request("drs", "POST", BATCH_STATUS, body=body, idempotent=True).body or {}
+            found.update((item.get("id"), item) for item in answer.get("results") or [])
+        return found
+
+    def test_connections(self, entries: list) -> list:
+        """One batch connection test call (at most TEST_BATCH entries); results come back in request order.
+
+        Read-only on the service side, so it is safe to retry (``idempotent=True``).
+        """
+        answer = self.client.request("drs", "POST", BATCH_CONNECTION, body={"jobs": entries}, idempotent=True).body or {}
+        return answer.get("results") or []
