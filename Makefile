@@ -53,7 +53,7 @@ emulator-tests: venv system-deps
 	PYTHONPATH="$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q tests/emulator
 
 integration: tree system-deps
-	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q tests/integration
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q -n 2 tests/integration
 
 test: lint sanity units emulator-tests integration
 	@echo "make test: all suites passed"
