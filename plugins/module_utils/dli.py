@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 
 CONNECTIONS = "/v2.0/{project_id}/datasource/enhanced-connections"
 # A GET/DELETE on an unknown id: 404 (DLI.0023 "resource not found") or DLI.0002 "object does not exist".
@@ -34,15 +35,8 @@ def live(connection) -> bool:
     return bool(connection) and str(connection.get("status", "")).upper() != DELETED
 
 
-class DliEnhancedConnections:
+class DliEnhancedConnections(ServiceApi):
     """Thin calls over ``module.client`` for /v2.0/{project_id}/datasource/enhanced-connections."""
-
-    def __init__(self, module):
-        self.module = module
-
-    @property
-    def client(self):
-        return self.module.client
 
     def _path(self, connection_id: str, *tail: str) -> str:
         return "/".join((CONNECTIONS, quote(connection_id, safe="")) + tuple(quote(part, safe="") for part in tail))

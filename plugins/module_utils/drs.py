@@ -8,20 +8,14 @@ from __future__ import annotations
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 
 CONNECTIONS = "/v5/{project_id}/connections"
 NOT_FOUND = "DRS.10010069"
 
 
-class DrsConnections:
+class DrsConnections(ServiceApi):
     """v5 connection calls (huawei-api.md section 1). There is no show call: list filtered by id."""
-
-    def __init__(self, module):
-        self.module = module
-
-    @property
-    def client(self):
-        return self.module.client
 
     def list(self, **filters) -> list:
         """Every connection matching the API filters (``fetch_all`` returns all rows in one call)."""

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
+
 JOBS_V5 = "/v5/{project_id}/jobs"
 BATCH_STATUS = "/v3/{project_id}/jobs/batch-status"
 BATCH_CONNECTION = "/v3/{project_id}/jobs/batch-connection"
@@ -22,15 +24,8 @@ def name_matches(job: dict, name: str) -> bool:
     return job.get("name") == name or job.get("id") in ids
 
 
-class DrsJobs:
+class DrsJobs(ServiceApi):
     """Thin wrappers over the DRS job endpoints the connection-test and job-info modules use."""
-
-    def __init__(self, module):
-        self.module = module
-
-    @property
-    def client(self):
-        return self.module.client
 
     def list(self, query: dict) -> list:
         """Every job matching ``query`` (``job_type`` is required by the API), all pages."""

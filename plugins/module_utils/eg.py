@@ -9,6 +9,7 @@ from __future__ import annotations
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import SECRET_PATHS, UPDATABLE
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import Waiter
 
 CONNECTIONS = "/v1/{project_id}/connections"
@@ -59,15 +60,8 @@ def creation_status(connection):
     return None
 
 
-class EgConnections:
+class EgConnections(ServiceApi):
     """Create, read, update, delete and wait for EG connections."""
-
-    def __init__(self, module):
-        self.module = module
-
-    @property
-    def client(self):
-        return self.module.client
 
     def list(self, **filters) -> list:
         """Every connection matching the API filters, all pages."""

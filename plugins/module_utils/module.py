@@ -52,6 +52,18 @@ def wait_argument_spec(timeout: int = 600) -> dict:
     return {"wait": dict(type="bool", default=True), "wait_timeout": dict(type="int", default=timeout)}
 
 
+class ServiceApi:
+    """Base of the per-service call classes (drs, dli, eg): they reach the client through the module, so the
+    client, and with it authentication, is only built when a call is made (validation runs first)."""
+
+    def __init__(self, module):
+        self.module = module
+
+    @property
+    def client(self):
+        return self.module.client
+
+
 class ValidationFailed(Exception):
     """User input broke an API rule; raised before any API call."""
 
