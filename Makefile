@@ -58,6 +58,10 @@ integration: tree system-deps
 test: lint sanity units emulator-tests integration
 	@echo "make test: all suites passed"
 
+# No root, no MariaDB: the demo uses pip-installable protocol peers (mysql-mimic, librdkafka's mock broker).
+demo: tree
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" "$(BIN)/python" demo/run_demo.py --quiet-second-run
+
 emulator: venv
 	PYTHONPATH="$(ROOT)/emulator" "$(BIN)/python" -m hwcloud_emulator --port "$${PORT:-8080}"
 
