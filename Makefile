@@ -12,13 +12,14 @@ TREE := $(TREE_ROOT)/ansible_collections/hwcloud/connections
 export ANSIBLE_COLLECTIONS_PATH := $(TREE_ROOT)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv system-deps tree lint sanity units emulator-tests integration test demo emulator bench soak clean
+.PHONY: help venv system-deps tree lint sanity units emulator-tests integration reliability test demo emulator bench soak clean
 
 help:
 	@echo "make demo      run the endpoints runbook against the embedded emulator (no cloud account needed)"
 	@echo "make test      lint, sanity, unit, emulator and integration tests (sets everything up itself)"
 	@echo "make emulator  run the Huawei Cloud API emulator in the foreground"
-	@echo "make bench     benchmarks (writes bench/results.md)"
+	@echo "make bench     benchmarks against the emulator (writes bench/results.md)"
+	@echo "make soak      the whole reliability suite (make test runs its fast part)"
 
 # A virtualenv on the newest working Python >= 3.12, rebuilt when the pinned requirements change.
 $(VENV)/.stamp: requirements.txt requirements-dev.txt
@@ -55,8 +56,18 @@ emulator-tests: venv system-deps
 integration: tree system-deps
 	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q -n 2 tests/integration
 
-test: lint sanity units emulator-tests integration
+# The reliability subset that fits in make test (< 2 min); make soak runs all of it.
+reliability: tree
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q -m "not soak" tests/reliability
+
+test: lint sanity units emulator-tests integration reliability
 	@echo "make test: all suites passed"
+
+soak: tree
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q tests/reliability
+
+bench: tree
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" "$(BIN)/python" bench/run.py --output "$(ROOT)/bench/results.md" --workdir "$(ROOT)/bench/output"
 
 # No root, no MariaDB: the demo uses pip-installable protocol peers (mysql-mimic, librdkafka's mock broker).
 demo: tree

@@ -108,9 +108,11 @@ options:
     default: 30
   max_retries:
     description:
-      - How many times a throttled (HTTP 429), failed (5xx) or unreachable request is retried,
-        with exponential backoff and jitter honouring C(Retry-After). Requests that create something are
-        retried only when they were certainly not applied.
+      - How many times a failed (5xx) or unreachable request is retried, with exponential backoff and jitter.
+      - Throttled requests (HTTP 429 C(APIGW.0308)) were not processed, so they are retried, honouring
+        C(Retry-After), until the total retry time of 120 seconds is used up, whatever this number.
+      - Requests that create something are retried only when they were certainly not applied; after an ambiguous
+        failure the module looks the resource up by name before creating again.
     type: int
     default: 5
 notes:

@@ -57,7 +57,7 @@ class HuaweiCloudClient:
 
     def __init__(self, region: str, auth, project_id: str = None, cloud: str = None, endpoints: dict = None,
                  endpoint_url: str = None, verify=True, timeout: float = 30.0, retry: RetryPolicy = None,
-                 cache: TokenCache = None, register_secret=None, sleep=time.sleep, session=None):
+                 cache: TokenCache = None, register_secret=None, sleep=time.sleep, session=None, clock=time.monotonic):
         self.region = region
         self.auth = auth
         self._project_id = project_id
@@ -70,6 +70,7 @@ class HuaweiCloudClient:
         self.cache = cache or TokenCache(enabled=False)
         self._register_secret = register_secret or (lambda value: None)
         self._sleep = sleep
+        self._clock = clock
         self._session = session
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -134,14 +135,16 @@ class HuaweiCloudClient:
         query_string = signer.canonical_query(signer.query_pairs(query or {}))
         url = self.endpoint(service) + path + ("?" + query_string if query_string else "")
         data = json.dumps(body, separators=(",", ":")).encode("utf-8") if body is not None else b""
-        started = time.monotonic()
-        attempt = 0
+        started = self._clock()
+        attempt = 0  # every retry, for the backoff
+        counted = 0  # retries max_retries bounds: throttled requests were never processed, so only the deadline bounds them
         reauthenticated = False
         while True:
             headers = self._headers(service, authenticated)
             if authenticated:
                 headers = self.auth.apply(self, method, url, headers, data)
             retry_after = None
+            throttled = False
             try:
                 raw = self.session.request(method, url, data=data or None, headers=headers, timeout=self.timeout, verify=self.verify)
             except requests.exceptions.RequestException as exc:
@@ -164,13 +167,15 @@ class HuaweiCloudClient:
                 if raw.status_code != THROTTLED and not idempotent:
                     raise error_from_response(method, path, raw.status_code, raw.headers, raw.content, AmbiguousRequestError)
                 retry_after = parse_retry_after(raw.headers.get("Retry-After"))
+                throttled = raw.status_code == THROTTLED
             delay = self.retry.delay(attempt, retry_after)
-            if not self.retry.allows(attempt, started, delay, time.monotonic()):
+            if not self.retry.allows(0 if throttled else counted, started, delay, self._clock()):
                 error.message += " (gave up after %d attempts)" % (attempt + 1)
                 error.args = (error.message,)
                 raise error
             self._sleep(delay)
             attempt += 1
+            counted += 0 if throttled else 1
 
     def _headers(self, service: str, authenticated: bool) -> dict:
         headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}

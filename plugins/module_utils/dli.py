@@ -62,8 +62,8 @@ class DliEnhancedConnections(ServiceApi):
             return found if live(found) else None
         matches = [c for c in self.list(name=name) if c.get("name") == name and live(c)]
         match = rc.pick_one(matches, "enhanced connection", name)
-        # Rows of the list carry list-only fields (isPrivis); return the show body like every other read.
-        return self.show(match["id"]) if match else None
+        # A list row is the show body plus the list-only isPrivis: drop it rather than read the connection again.
+        return {key: value for key, value in match.items() if key != "isPrivis"} if match else None
 
     def create(self, body: dict) -> str:
         return self.client.request("dli", "POST", CONNECTIONS, body=body).body["connection_id"]

@@ -167,23 +167,34 @@ class Resource(abc.ABC):
         return self.plan_update(current, desired)
 
 
-def _create(resource: Resource, desired: dict):
-    """Create; if a parallel run won the race (duplicate name) or the answer was lost, adopt what exists."""
-    try:
-        return resource.create(desired), True
-    except HuaweiCloudError as error:
-        if not (resource.is_duplicate(error) or isinstance(error, AmbiguousRequestError)):
-            raise
-        found = resource.lookup()
-        if found is None:
-            if isinstance(error, AmbiguousRequestError):
-                return resource.create(desired), True
-            raise
-        actions = resource.updates_after_race(found, desired)
-        handle = found
-        for action in actions:
-            handle = action.apply() or handle
-        return handle, bool(actions)
+def _adopt(resource: Resource, found: dict, desired: dict):
+    """Bring a resource created by someone else (or by a lost answer) to the desired state."""
+    actions = resource.updates_after_race(found, desired)
+    handle = found
+    for action in actions:
+        handle = action.apply() or handle
+    return handle, bool(actions)
+
+
+def _create(resource: Resource, desired: dict, attempts: int = 3):
+    """Create; if a parallel run won the race (duplicate name) or the answer was lost, adopt what exists.
+
+    After an ambiguous failure (timeout, 5xx) the create is only re-sent once a lookup shows it was not applied.
+    """
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return resource.create(desired), True
+        except HuaweiCloudError as error:
+            ambiguous = isinstance(error, AmbiguousRequestError)
+            if not (ambiguous or resource.is_duplicate(error)):
+                raise
+            found = resource.lookup()
+            if found is not None:
+                return _adopt(resource, found, desired)
+            if not ambiguous or attempt >= attempts:
+                raise
 
 
 def reconcile(module, resource: Resource) -> dict:

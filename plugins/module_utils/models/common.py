@@ -39,7 +39,8 @@ except ImportError:
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
 
-STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False)
+# defer_build: a model is compiled when first used, not when the module imports it (import cost).
+STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
 

@@ -33,6 +33,22 @@ def test_throttled_then_ok(server):
     assert server.requests[0]["path"] == "/v5/%s/connections" % PROJECT
 
 
+def test_throttling_is_bounded_by_the_deadline_not_the_retry_count(server):
+    for _throttled in range(8):
+        server.queue(429, THROTTLE)
+    server.queue(200, {"done": True})
+    assert make_client(server).get("drs", "/x") == {"done": True}
+    assert len(server.requests) == 9
+    for _throttled in range(3):
+        server.queue(429, THROTTLE, headers={"Retry-After": "50"})
+    elapsed = [0.0]
+    client = make_client(server, retry=RetryPolicy(max_retries=9, deadline=120), clock=lambda: elapsed[0])
+    client._sleep = lambda seconds: elapsed.__setitem__(0, elapsed[0] + seconds)  # pylint: disable=protected-access
+    with pytest.raises(HuaweiCloudError, match="gave up after 3 attempts"):
+        client.get("drs", "/x")
+    assert elapsed[0] == 100
+
+
 def test_retry_after_is_respected(server):
     sleeps = []
     server.queue(429, THROTTLE, headers={"Retry-After": "3"})

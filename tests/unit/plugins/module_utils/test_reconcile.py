@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import AmbiguousRequestError, HuaweiCloudError
 
 
 def test_differences_only_compare_what_the_user_set():
@@ -116,3 +116,37 @@ def test_duplicate_name_race_adopts_the_winner():
     result = rc.reconcile(resource.module, resource)
     assert result["connection"] == {"name": "a", "size": 3}
     assert resource.writes == ["create"] and len(store) == 1
+
+
+class FlakyCreate(MemoryResource):
+    """create() answers 503 (ambiguous) ``lost`` times; ``applied`` says whether those creates took effect."""
+
+    def __init__(self, module, store, lost, applied):
+        super().__init__(module, store)
+        self.lost = lost
+        self.applied = applied
+
+    def create(self, desired):
+        if self.lost:
+            self.writes.append("create")
+            self.lost -= 1
+            if self.applied:
+                self.store[desired["name"]] = {k: v for k, v in desired.items() if k != "password"}
+            raise AmbiguousRequestError("lost", status=503)
+        return super().create(desired)
+
+
+@pytest.mark.parametrize("lost, applied, creates", [(1, True, 1), (2, False, 3)])
+def test_ambiguous_create_is_resent_only_after_a_lookup(lost, applied, creates):
+    store = {}
+    resource = FlakyCreate(FakeModule({"state": "present", "name": "a", "size": 1}), store, lost, applied)
+    result = rc.reconcile(resource.module, resource)
+    assert result["connection"]["name"] == "a" and len(store) == 1
+    assert resource.writes == ["create"] * creates
+
+
+def test_ambiguous_create_gives_up_after_three_attempts():
+    resource = FlakyCreate(FakeModule({"state": "present", "name": "a"}), {}, 5, False)
+    with pytest.raises(AmbiguousRequestError):
+        rc.reconcile(resource.module, resource)
+    assert resource.writes == ["create"] * 3

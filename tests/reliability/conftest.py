@@ -1,0 +1,117 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reliability suite: one in-process emulator per session (the integration stack's config), helpers to run modules
+in-process and playbooks with ansible-playbook. Tests marked ``soak`` run in ``make soak`` only."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import json
+import os
+import sys
+import traceback
+
+import pytest
+import requests
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "integration"))
+
+from stack import REGION, emulator_config  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from hwcloud_emulator.config import DEFAULTS  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from hwcloud_emulator.server import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position,import-error
+
+from ansible.module_utils.testing import patch_module_args  # noqa: E402  pylint: disable=wrong-import-position
+
+COLLECTION = "ansible_collections.hwcloud.connections.plugins.modules."
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "soak: long-running reliability test, run by `make soak` (excluded from `make test`)")
+
+
+class Emulator:
+    """The running emulator and its admin API."""
+
+    def __init__(self, server):
+        self.server = server
+        self.url = server.base_url
+
+    def admin(self, method: str, path: str, body=None):
+        response = requests.request(method, self.url + "/_emulator/" + path, json=body, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def log(self) -> list:
+        return self.admin("GET", "requests")["requests"]
+
+    def state(self) -> dict:
+        return self.admin("GET", "state")
+
+    def auth_args(self, **overrides) -> dict:
+        """Module arguments that reach the emulator with the permanent AK/SK."""
+        args = {"endpoint_url": self.url, "region": REGION, "project_id": DEFAULTS["projects"][REGION],
+                "access_key": DEFAULTS["credentials"]["permanent"]["ak"], "secret_key": DEFAULTS["credentials"]["permanent"]["sk"],
+                "token_cache": False}
+        args.update(overrides)
+        return args
+
+    def play_vars(self) -> dict:
+        """Variables the reliability playbooks use for module_defaults."""
+        return {"emulator_url": self.url, "hw_region": REGION, "hw_project_id": DEFAULTS["projects"][REGION],
+                "hw_access_key": DEFAULTS["credentials"]["permanent"]["ak"],
+                "hw_secret_key": DEFAULTS["credentials"]["permanent"]["sk"]}
+
+
+@pytest.fixture(scope="session")
+def emulator_server():
+    with EmulatorServer(config=emulator_config(), port=0) as server:
+        yield Emulator(server)
+
+
+@pytest.fixture
+def emulator(emulator_server):
+    emulator_server.admin("POST", "reset")
+    return emulator_server
+
+
+class ModuleRun:
+    """The outcome of one in-process module run: the JSON it printed, or the traceback of an uncaught exception."""
+
+    def __init__(self, result, stdout, error):
+        self.result = result
+        self.stdout = stdout
+        self.error = error
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.result and self.result.get("failed"))
+
+    @property
+    def msg(self) -> str:
+        return str((self.result or {}).get("msg", ""))
+
+
+def run_module(name: str, args: dict) -> ModuleRun:
+    """Run ``plugins/modules/<name>.py``'s main() in this process with ``args``, as Ansible would."""
+    module = importlib.import_module(COLLECTION + name)
+    out = io.StringIO()
+    error = None
+    with patch_module_args(args), contextlib.redirect_stdout(out):
+        try:
+            module.main()
+        except SystemExit:
+            pass
+        except Exception:  # pylint: disable=broad-exception-caught  # the test reports it as a traceback
+            error = traceback.format_exc()
+    text = out.getvalue()
+    try:
+        result = json.loads(text) if text.strip() else None
+    except ValueError:
+        result = None
+        error = error or "output is not JSON: %r" % text[:500]
+    return ModuleRun(result, text, error)
