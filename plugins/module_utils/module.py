@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import traceback
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
+from ansible_collections.hwcloud.connections.plugins.module_utils.argument_shape import lenient_spec, shape_errors
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 
 try:
@@ -66,32 +65,6 @@ class ServiceApi:
         return self.module.client
 
 
-def shape_errors(spec: dict, params, prefix: str = "") -> list:
-    """Options of type dict (with sub-options) given something that is not a mapping, anywhere in ``params``.
-
-    ansible-core raises a TypeError on such values (an int) or fails without naming the option (a list), so they are
-    checked before AnsibleModule sees them. Only option names and value types are reported, never values.
-    """
-    errors = []
-    for name, option in spec.items():
-        value = params.get(name) if isinstance(params, dict) else None
-        if value is None or not option.get("options"):
-            continue
-        where = prefix + name
-        if option.get("type") == "dict":
-            if not isinstance(value, (dict, str)):
-                errors.append("%s must be a dictionary, not %s" % (where, type(value).__name__))
-            elif isinstance(value, dict):
-                errors.extend(shape_errors(option["options"], value, where + "."))
-        elif option.get("type") == "list" and isinstance(value, list):
-            for index, item in enumerate(value):
-                if not isinstance(item, dict):
-                    errors.append("%s[%d] must be a dictionary, not %s" % (where, index, type(item).__name__))
-                else:
-                    errors.extend(shape_errors(option["options"], item, "%s[%d]." % (where, index)))
-    return errors
-
-
 class ValidationFailed(Exception):
     """User input broke an API rule; raised before any API call."""
 
@@ -102,10 +75,11 @@ class HuaweiCloudModule:
     def __init__(self, argument_spec: dict, supports_check_mode: bool = True, **kwargs):
         spec = auth_argument_spec()
         spec.update(argument_spec)
-        errors = shape_errors(spec, _load_params())
+        params = _load_params()
+        errors = shape_errors(spec, params)
         if errors:
-            print(json.dumps({"failed": True, "msg": "Invalid input: " + "; ".join(errors)}))
-            sys.exit(1)
+            lenient = AnsibleModule(argument_spec=lenient_spec(spec, [params]), supports_check_mode=supports_check_mode)
+            lenient.fail_json(msg="Invalid input: " + "; ".join(errors))
         self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
         if REQUESTS_IMPORT_ERROR:
             self.ansible.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
