@@ -6,8 +6,14 @@
 
 from __future__ import annotations
 
-from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
+from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
 
+NET_TYPES = ("vpn", "vpc", "eip")
+JOB_TYPES = ("migration", "sync", "cloudDataGuard", "replay")
+JOB_SORT_KEYS = ("name", "status", "create_time", "net_type", "job_direction", "pay_mode")
+# The v5 list's name filter takes a job name or up to 10 comma-separated job IDs.
+MAX_NAME_IDS = 10
 JOBS_V5 = "/v5/{project_id}/jobs"
 BATCH_STATUS = "/v3/{project_id}/jobs/batch-status"
 BATCH_CONNECTION = "/v3/{project_id}/jobs/batch-connection"
@@ -15,6 +21,20 @@ BATCH_CONNECTION = "/v3/{project_id}/jobs/batch-connection"
 STATUS_PAGE = 100
 # "Recommended not more than 10 entries per call" (reference); the seed calls 10 a maximum.
 TEST_BATCH = 10
+
+
+def job_query(params: dict) -> dict:
+    """Query of the v5 job list from drs_job_info's options (choices are checked by the argument spec).
+
+    Plain Python rather than a model: an info module then does not pay pydantic's import.
+    """
+    query = rc.prune(params)
+    if query.get("name") is not None:
+        if not query["name"] or len(query["name"].split(",")) > MAX_NAME_IDS:
+            raise ValidationFailed("Invalid input: name: a job name or at most %d comma-separated job IDs" % MAX_NAME_IDS)
+    if query.get("instance_ids"):
+        query["instance_ids"] = ",".join(query["instance_ids"])  # the SDK's csv collection format
+    return query
 
 
 def name_matches(job: dict, name: str) -> bool:

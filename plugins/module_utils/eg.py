@@ -6,16 +6,33 @@
 
 from __future__ import annotations
 
+import re
+
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import SECRET_PATHS, UPDATABLE
-from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import Waiter
 
 CONNECTIONS = "/v1/{project_id}/connections"
+# The Kafka password is a secret: masked in diffs, removed from results, never compared.
+SECRET_PATHS = ("kafka_detail.password",)
+# What a PUT can change (huawei-api.md 3.5); every other difference needs delete + create.
+UPDATABLE = ("description", "kafka_detail.user_name", "kafka_detail.password")
+SORT_PATTERN = re.compile(r"^[a-z_]+:(ASC|DESC)$", re.IGNORECASE)
 DUPLICATE_NAME = "EG.00513001"
 PAGE_SIZE = 100  # the API defaults to 15 per page and allows up to 1000
 POLL_INTERVAL = 1.0
+
+
+def list_filters(params: dict) -> dict:
+    """Query of the list call from eg_connection_info's options; plain Python, so the info module skips pydantic."""
+    filters = rc.prune(params)
+    empty = sorted(key for key, value in filters.items() if value == "")
+    if empty:
+        raise ValidationFailed("Invalid input: %s: must not be empty" % ", ".join(empty))
+    if "sort" in filters and not SORT_PATTERN.match(filters["sort"]):
+        raise ValidationFailed("Invalid input: sort: must be <field>:ASC or <field>:DESC, for example created_time:DESC")
+    return filters
 
 
 def is_not_found(error: HuaweiCloudError) -> bool:

@@ -316,11 +316,11 @@ summary:
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import TEST_BATCH, DrsJobs
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import (
-    DB_TYPES, END_POINT_TYPES, HOST_PORT_LIST_TYPES, JOB_TYPES, KAFKA_PROTOCOLS, NET_TYPES, SASL_MECHANISMS, ConnectionTestRequest,
+    DB_TYPES, END_POINT_TYPES, HOST_PORT_LIST_TYPES, KAFKA_PROTOCOLS, SASL_MECHANISMS, ConnectionTestRequest,
 )
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule
 

@@ -131,10 +131,7 @@ jobs:
       elements: dict
 """
 
-from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import DrsJobs
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import JOB_SORT_KEYS, JOB_TYPES, NET_TYPES, JobQuery
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_SORT_KEYS, JOB_TYPES, NET_TYPES, DrsJobs, job_query
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule
 
 ARGUMENT_SPEC = dict(
@@ -152,13 +149,12 @@ ARGUMENT_SPEC = dict(
 
 
 def list_jobs(module) -> dict:
-    query = validate(JobQuery, rc.prune({key: module.params[key] for key in ARGUMENT_SPEC})).query()
+    query = job_query({key: module.params[key] for key in ARGUMENT_SPEC})
     return {"changed": False, "jobs": DrsJobs(module).list(query)}
 
 
 def main() -> None:
     module = HuaweiCloudModule(ARGUMENT_SPEC)
-    module.require_pydantic(PYDANTIC_IMPORT_ERROR)
     module.run(list_jobs)
 
 

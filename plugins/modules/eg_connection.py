@@ -206,10 +206,10 @@ connection:
 """
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.eg import DUPLICATE_NAME, EgConnections, plan_changes
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg import DUPLICATE_NAME, SECRET_PATHS, EgConnections, plan_changes
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import SECRET_PATHS, Connection
+from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import Connection
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule, wait_argument_spec
 
 KAFKA_DETAIL = dict(

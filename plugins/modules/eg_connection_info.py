@@ -80,9 +80,7 @@ connections:
 """
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.eg import EgConnections
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import SECRET_PATHS, Filters
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg import SECRET_PATHS, EgConnections, list_filters
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule
 
 FILTERS = ("name", "fuzzy_name", "instance_id", "sort")
@@ -91,7 +89,7 @@ FILTERS = ("name", "fuzzy_name", "instance_id", "sort")
 def list_connections(module) -> dict:
     params = module.params
     api = EgConnections(module)
-    filters = validate(Filters, rc.prune({key: params[key] for key in FILTERS})).model_dump(exclude_none=True)
+    filters = list_filters({key: params[key] for key in FILTERS})
     if params["connection_id"]:
         found = api.show(params["connection_id"])
         connections = [found] if found else []
@@ -110,7 +108,6 @@ def main() -> None:
         instance_id=dict(type="str"),
         sort=dict(type="str"),
     ))
-    module.require_pydantic(PYDANTIC_IMPORT_ERROR)
     module.run(list_connections)
 
 

@@ -13,18 +13,15 @@ from __future__ import annotations
 from typing import List, Literal, Optional
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import STRICT, BaseModel, Field, field_validator, is_host, model_validator
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES
 
 # The seed leaves the value lists blank; these are the reference's (section 4.1). No oracle: neither lists it.
 DB_TYPES = ("mysql", "mongodb", "gaussdbv5", "postgresql", "kafka", "gaussdbv5ha", "taurus")
-NET_TYPES = ("vpn", "vpc", "eip")
 END_POINT_TYPES = ("so", "ta")
-JOB_TYPES = ("migration", "sync", "cloudDataGuard", "replay")
 KAFKA_PROTOCOLS = ("PLAINTEXT", "SASL_PLAINTEXT", "SSL", "SASL_SSL")
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI")
-JOB_SORT_KEYS = ("name", "status", "create_time", "net_type", "job_direction", "pay_mode")
 # Types whose ``ip`` is a list of host:port (MongoDB/DDS replica members, Kafka brokers).
 HOST_PORT_LIST_TYPES = ("mongodb", "kafka")
-MAX_NAME_IDS = 10
 NOT_SENT = ("job_id", "job_name", "job_type")
 
 
@@ -205,33 +202,3 @@ class ConnectionTestRequest(BaseModel):
     model_config = STRICT
     test_endpoints: List[ConnectionTestEndpoint] = Field(min_length=1)
     concurrency: int = Field(default=4, ge=1, le=16)
-
-
-class JobQuery(BaseModel):
-    """Filters of ``GET /v5/{project_id}/jobs``."""
-
-    model_config = STRICT
-    job_type: Literal[JOB_TYPES]
-    name: Optional[str] = Field(default=None, min_length=1)
-    status: Optional[str] = None
-    engine_type: Optional[str] = None
-    net_type: Optional[Literal[NET_TYPES]] = None
-    enterprise_project_id: Optional[str] = None
-    instance_ids: Optional[List[str]] = None
-    instance_ip: Optional[str] = None
-    sort_key: Optional[Literal[JOB_SORT_KEYS]] = None
-    sort_dir: Optional[Literal["asc", "desc"]] = None
-
-    @field_validator("name")
-    @classmethod
-    def _id_list(cls, value):
-        if value is not None and len(value.split(",")) > MAX_NAME_IDS:
-            raise ValueError("a job name or at most %d comma-separated job IDs" % MAX_NAME_IDS)
-        return value
-
-    def query(self) -> dict:
-        """Query parameters; ``instance_ids`` travels comma-separated (the SDK's csv collection format)."""
-        data = self.model_dump(exclude_none=True)
-        if "instance_ids" in data:
-            data["instance_ids"] = ",".join(data["instance_ids"])
-        return data

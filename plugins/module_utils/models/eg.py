@@ -12,14 +12,9 @@ from typing import Literal, Optional
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import STRICT, BaseModel, Field, field_validator, model_validator
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-SORT_PATTERN = re.compile(r"^[a-z_]+:(ASC|DESC)$", re.IGNORECASE)
 TYPES = ("webhook", "kafka")
 ACKS = ("0", "1", "all")
 SASL_SSL = "SASL_SSL"
-# The Kafka password is a secret: masked in diffs, removed from results, never compared.
-SECRET_PATHS = ("kafka_detail.password",)
-# What a PUT can change (huawei-api.md 3.5); every other difference needs delete + create.
-UPDATABLE = ("description", "kafka_detail.user_name", "kafka_detail.password")
 
 
 class KafkaDetail(BaseModel):
@@ -79,20 +74,3 @@ class Connection(BaseModel):
         if "type" in data:
             data["type"] = data["type"].upper()  # WEBHOOK / KAFKA, as the SDK and the docs send it
         return data
-
-
-class Filters(BaseModel):
-    """Query parameters of the list call."""
-
-    model_config = STRICT
-    name: Optional[str] = Field(default=None, min_length=1)
-    fuzzy_name: Optional[str] = Field(default=None, min_length=1)
-    instance_id: Optional[str] = Field(default=None, min_length=1)
-    sort: Optional[str] = None
-
-    @field_validator("sort")
-    @classmethod
-    def _sort(cls, value):
-        if value is not None and not SORT_PATTERN.match(value):
-            raise ValueError("must be <field>:ASC or <field>:DESC, for example created_time:DESC")
-        return value

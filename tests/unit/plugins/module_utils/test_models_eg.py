@@ -10,7 +10,8 @@ import pytest
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.eg import creation_status, plan_changes
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import validate
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import Connection, Filters
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg import list_filters
+from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import Connection
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
 
 BASE = {"name": "orders-eg", "vpc_id": "vpc-1", "subnet_id": "subnet-1"}
@@ -56,9 +57,11 @@ def test_valid_bodies_send_upper_case_type_and_only_what_was_set():
 
 
 def test_list_filters_check_sort_shape():
-    assert validate(Filters, {"sort": "name:asc"}).sort == "name:asc"
+    assert list_filters({"sort": "name:asc", "name": None}) == {"sort": "name:asc"}
     with pytest.raises(ValidationFailed, match="sort: must be <field>:ASC or <field>:DESC"):
-        validate(Filters, {"sort": "name"})
+        list_filters({"sort": "name"})
+    with pytest.raises(ValidationFailed, match="fuzzy_name: must not be empty"):
+        list_filters({"fuzzy_name": ""})
 
 
 CURRENT = {

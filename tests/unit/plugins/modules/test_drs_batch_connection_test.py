@@ -13,7 +13,8 @@ import pytest
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import validate
-from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import ConnectionTestRequest, JobQuery
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import job_query
+from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import ConnectionTestRequest
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.modules.drs_batch_connection_test import (
     ARGUMENT_SPEC, BatchConnectionTest, chunked, failure_message, record_answer,
@@ -109,8 +110,8 @@ def test_body_has_the_job_id_and_only_what_was_set():
 
 def test_job_query_limits_ids_and_joins_instance_ids():
     with pytest.raises(ValidationFailed, match=r"^Invalid input: name: a job name or at most 10 comma-separated job IDs$"):
-        validate(JobQuery, {"job_type": "migration", "name": ",".join("id%d" % i for i in range(11))})
-    query = validate(JobQuery, {"job_type": "sync", "instance_ids": ["a", "b"], "sort_dir": "asc"}).query()
+        job_query({"job_type": "migration", "name": ",".join("id%d" % i for i in range(11))})
+    query = job_query({"job_type": "sync", "instance_ids": ["a", "b"], "sort_dir": "asc", "status": None})
     assert query == {"job_type": "sync", "instance_ids": "a,b", "sort_dir": "asc"}
 
 
