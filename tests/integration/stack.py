@@ -115,5 +115,19 @@ def run_playbook(playbook_text: str, tmp_path, variables: dict, args=(), env=Non
     return subprocess.run(command, env=ansible_env(tmp_path, env), capture_output=True, text=True, timeout=600, check=False)
 
 
+# A play on localhost with the emulator's AK/SK set once for every module of the collection.
+PLAY_HEADER = """- hosts: localhost
+  gather_facts: false
+  module_defaults:
+    group/hwcloud.connections.hwcloud:
+      endpoint_url: "{{ emulator_url }}"
+      region: "{{ hw_region }}"
+      project_id: "{{ hw_project_id }}"
+      access_key: "{{ hw_access_key }}"
+      secret_key: "{{ hw_secret_key }}"
+  tasks:
+"""
+
+
 def role_playbook(role: str) -> str:
     return "- hosts: localhost\n  gather_facts: false\n  roles:\n    - %s\n" % role

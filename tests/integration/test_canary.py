@@ -10,7 +10,7 @@ import json
 import logging
 
 import pytest
-from stack import run_playbook  # pylint: disable=import-error
+from stack import PLAY_HEADER, run_playbook  # pylint: disable=import-error
 
 CANARIES = {
     "db": "CANARY-db-7f3a91",
@@ -22,18 +22,7 @@ CANARIES = {
     "iam": "CANARY-iam-2be84f",
 }
 
-PLAY = """
-- hosts: localhost
-  gather_facts: false
-  module_defaults:
-    group/hwcloud.connections.hwcloud:
-      endpoint_url: "{{ emulator_url }}"
-      region: "{{ hw_region }}"
-      project_id: "{{ hw_project_id }}"
-      access_key: "{{ hw_access_key }}"
-      secret_key: "{{ hw_secret_key }}"
-  tasks:
-    - name: DRS connection with every secret
+PLAY = PLAY_HEADER + """    - name: DRS connection with every secret
       hwcloud.connections.drs_connection:
         name: "canary-drs-{{ it_suffix }}"
         db_type: mysql

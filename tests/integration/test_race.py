@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from stack import run_playbook  # pylint: disable=import-error
+from stack import PLAY_HEADER, run_playbook  # pylint: disable=import-error
 
 RUNS = 4
-DRS_RACE = """
-- hosts: localhost
-  gather_facts: false
-  module_defaults:
-    group/hwcloud.connections.hwcloud:
-      endpoint_url: "{{ emulator_url }}"
-      region: "{{ hw_region }}"
-      project_id: "{{ hw_project_id }}"
-      access_key: "{{ hw_access_key }}"
-      secret_key: "{{ hw_secret_key }}"
-  tasks:
-    - name: Declare the same ten DRS connections
+DRS_RACE = PLAY_HEADER + """    - name: Declare the same ten DRS connections
       hwcloud.connections.drs_connection:
         name: "race-drs-{{ item }}"
         db_type: mysql

@@ -10,21 +10,10 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from stack import run_playbook  # pylint: disable=import-error
+from stack import PLAY_HEADER, run_playbook  # pylint: disable=import-error
 
 RUNS = 4
-PLAY = """
-- hosts: localhost
-  gather_facts: false
-  module_defaults:
-    group/hwcloud.connections.hwcloud:
-      endpoint_url: "{{ emulator_url }}"
-      region: "{{ hw_region }}"
-      project_id: "{{ hw_project_id }}"
-      access_key: "{{ hw_access_key }}"
-      secret_key: "{{ hw_secret_key }}"
-  tasks:
-    - name: The same DRS connections
+PLAY = PLAY_HEADER + """    - name: The same DRS connections
       hwcloud.connections.drs_connection:
         name: "race-drs-{{ item }}"
         db_type: mysql

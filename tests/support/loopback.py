@@ -104,8 +104,9 @@ def _run_as() -> list[str]:
 
 
 def _install_datadir(install_db: str, workdir: Path) -> None:
+    # A private tmpdir: the bootstrap's temporary tables collide in /tmp when two servers are set up at once.
     command = [install_db, "--no-defaults", f"--datadir={workdir / 'data'}", "--auth-root-authentication-method=normal",
-               "--skip-test-db", *_run_as()]
+               "--skip-test-db", f"--tmpdir={workdir}", *_run_as()]
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
     if result.returncode != 0:
         raise RuntimeError(f"mariadb-install-db failed ({result.returncode}):\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
