@@ -8,48 +8,73 @@ from __future__ import annotations
 
 import json
 import time
+from urllib.parse import urlsplit
 
-from ansible_collections.hwcloud.connections.plugins.module_utils import signer
+from ansible_collections.hwcloud.connections.plugins.module_utils import signer, transport
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import resolve_endpoint
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import AmbiguousRequestError, HuaweiCloudError, error_from_response
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem, with_project
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor
 from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RETRYABLE_STATUS, THROTTLED, RetryPolicy, parse_retry_after
 from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import TokenCache, cache_key
 
-try:
-    import requests
-    from requests.adapters import HTTPAdapter
-
-    HAS_REQUESTS = True
-except ImportError:
-    HAS_REQUESTS = False
-
 USER_AGENT = "hwcloud.connections/0.1.0"
 IDEMPOTENT_METHODS = frozenset(["GET", "HEAD", "PUT", "DELETE"])
+# Methods whose success answer may be empty; every other success must be a JSON object.
+EMPTY_OK_METHODS = frozenset(["DELETE", "PUT"])
 # The gateway rejects signatures dated more than 15 minutes from its clock with the same code as a wrong key.
 SIGNATURE_HINT = (" (check access_key/secret_key, and that the controller clock is within 15 minutes of UTC:"
                   " signatures carry the X-Sdk-Date time)")
+TLS_HINT = ("; if the server uses a private CA, set ca_bundle to a file with that CA's certificate (validate_certs: false "
+            "skips the check, which is not recommended)")
+# Listings stop with an error after this many pages: no real project holds that many connections.
+MAX_PAGES = 1000
 
 
 class ApiResponse:
-    """Status, headers and decoded JSON body of a successful call."""
+    """Status, headers and decoded JSON body of a successful call; the accessors check the body's shape."""
 
-    def __init__(self, status: int, headers, body):
+    def __init__(self, status: int, headers, body, call: str = ""):
         self.status = status
         self.headers = headers
         self.body = body
+        self.call = call
 
     @property
     def request_id(self):
         return self.headers.get("X-Request-Id")
 
+    def malformed(self, what: str) -> HuaweiCloudError:
+        return HuaweiCloudError("%s: unexpected answer: %s" % (self.call, what), status=self.status, request_id=self.request_id)
 
-def _connect_failed(exc) -> bool:
-    """True when the request certainly never reached the server, so even a create may be re-sent."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    return isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(exc, requests.exceptions.ReadTimeout) and (
-        "NewConnectionError" in repr(exc) or "Connection refused" in str(exc)
-    )
+    def field(self, key: str, kind=str):
+        """``body[key]``, which must be a ``kind`` (a non-empty string for str)."""
+        value = (self.body or {}).get(key)
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool or value == "":
+            raise self.malformed("%s is missing or not a %s" % (key, kind.__name__))
+        return value
+
+    def items(self, key: str, id_key: str = None, count_key: str = None) -> list:
+        """The list of objects at ``body[key]``; each has a valid id at ``id_key`` when given.
+
+        A missing or null list is accepted only when ``count_key`` says there is nothing.
+        """
+        body = self.body or {}
+        value = body.get(key)
+        if value is None and count_key and body.get(count_key) == 0:
+            return []
+        if not isinstance(value, list):
+            raise self.malformed("%s is missing or not a list" % key)
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.malformed("%s[%d] is not an object" % (key, index))
+            if id_key and id_problem(item.get(id_key)):
+                raise self.malformed("%s[%d].%s %s" % (key, index, id_key, id_problem(item.get(id_key))))
+        return value
+
+
+def _identity(item: dict, id_key: str):
+    return item.get(id_key) if id_key else json.dumps(item, sort_keys=True, default=str)
 
 
 class HuaweiCloudClient:
@@ -57,7 +82,7 @@ class HuaweiCloudClient:
 
     def __init__(self, region: str, auth, project_id: str = None, cloud: str = None, endpoints: dict = None,
                  endpoint_url: str = None, verify=True, timeout: float = 30.0, retry: RetryPolicy = None,
-                 cache: TokenCache = None, register_secret=None, sleep=time.sleep, session=None, clock=time.monotonic):
+                 cache: TokenCache = None, secrets=None, sleep=time.sleep, session=None, clock=time.monotonic):
         self.region = region
         self.auth = auth
         self._project_id = project_id
@@ -68,7 +93,9 @@ class HuaweiCloudClient:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.cache = cache or TokenCache(enabled=False)
-        self._register_secret = register_secret or (lambda value: None)
+        # Values masked in every server text the client reports; a live set shared with the module's no_log values.
+        self.secrets = secrets if secrets is not None else set()
+        self.redact = Redactor(self.secrets)
         self._sleep = sleep
         self._clock = clock
         self._session = session
@@ -78,18 +105,18 @@ class HuaweiCloudClient:
     @property
     def session(self):
         if self._session is None:
-            self._session = requests.Session()
-            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=16, max_retries=0)
-            self._session.mount("https://", adapter)
-            self._session.mount("http://", adapter)
+            self._session = transport.new_session()
         return self._session
 
     def register_secret(self, value: str) -> None:
         if value:
-            self._register_secret(value)
+            self.secrets.add(value)
 
     def endpoint(self, service: str) -> str:
-        return resolve_endpoint(service, self.region, self.cloud, self.endpoints, self.endpoint_url)
+        try:
+            return resolve_endpoint(service, self.region, self.cloud, self.endpoints, self.endpoint_url)
+        except ValueError as exc:
+            raise HuaweiCloudError(str(exc)) from None
 
     @property
     def project_id(self) -> str:
@@ -97,25 +124,30 @@ class HuaweiCloudClient:
         if self._project_id:
             return self._project_id
         token = getattr(self.auth, "token", None)
-        if token is not None:
-            self._project_id = token(self)["project_id"]
-        if not self._project_id:
-            self._project_id = self._lookup_project_id()
+        project_id = token(self)["project_id"] if token is not None else None
+        self._project_id = self._checked_project_id(project_id or self._lookup_project_id())
         return self._project_id
+
+    def _checked_project_id(self, project_id):
+        if project_id_problem(project_id):
+            raise HuaweiCloudError("IAM returned a project id for region %s that is not 32 hexadecimal characters; set project_id"
+                                   % self.region)
+        return project_id
 
     def _lookup_project_id(self) -> str:
         key = cache_key("project", self.endpoint("iam"), self.auth.identity(), self.region)
         entry = self.cache.load(key)
-        if entry:
+        if entry and not project_id_problem(entry.get("project_id")):
             return entry["project_id"]
-        projects = self.request("iam", "GET", "/v3/projects", query={"name": self.region}).body.get("projects") or []
+        projects = self.request("iam", "GET", "/v3/projects", query={"name": self.region}).items("projects")
         matches = [p for p in projects if p.get("name") == self.region]
         if len(matches) != 1:
             raise HuaweiCloudError("Could not resolve the project id of region %s: IAM returned %d matching projects; set project_id"
                                    % (self.region, len(matches)))
+        project_id = self._checked_project_id(matches[0].get("id"))
         # Project ids never change; a week is an arbitrary but safe lifetime for the cache entry.
-        self.cache.store(key, {"project_id": matches[0]["id"], "expires_at": time.time() + 7 * 86400})
-        return matches[0]["id"]
+        self.cache.store(key, {"project_id": project_id, "expires_at": time.time() + 7 * 86400})
+        return project_id
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -123,13 +155,13 @@ class HuaweiCloudClient:
                 authenticated: bool = True) -> ApiResponse:
         """Send one API call, retrying what is safe to retry; raise HuaweiCloudError on failure.
 
-        ``path`` may contain ``{project_id}``. ``idempotent`` defaults to True for GET/HEAD/PUT/DELETE;
-        read-only POSTs (job lists, connection tests) pass True. A non-idempotent request is re-sent only
-        when the gateway throttled it (429) or the connection was never established.
+        ``path`` comes from :func:`paths.build` and may contain ``{project_id}``. ``idempotent`` defaults to True for
+        GET/HEAD/PUT/DELETE; read-only POSTs (job lists, connection tests) pass True. A non-idempotent request is
+        re-sent only when the gateway throttled it (429) or the connection was never established. Each attempt has
+        ``timeout`` seconds in all; redirects are errors.
         """
         method = method.upper()
-        if "{project_id}" in path:
-            path = path.replace("{project_id}", self.project_id)
+        path = with_project(path, self.project_id) if "{project_id}" in path else path
         if idempotent is None:
             idempotent = method in IDEMPOTENT_METHODS
         query_string = signer.canonical_query(signer.query_pairs(query or {}))
@@ -146,26 +178,30 @@ class HuaweiCloudClient:
             retry_after = None
             throttled = False
             try:
-                raw = self.session.request(method, url, data=data or None, headers=headers, timeout=self.timeout, verify=self.verify)
-            except requests.exceptions.RequestException as exc:
-                if not (idempotent or _connect_failed(exc)):
-                    raise AmbiguousRequestError("%s %s: no answer (%s); it may or may not have been applied" % (method, path, type(exc).__name__),
-                                                method=method, path=path) from None
-                error = HuaweiCloudError("%s %s failed: %s" % (method, path, exc.__class__.__name__), method=method, path=path)
+                raw = transport.exchange(self.session, method, url, headers, data, self.timeout, self.verify)
+            except transport.TooLarge:
+                raise HuaweiCloudError("%s %s: the answer is larger than %d MiB" % (method, path, transport.BODY_LIMIT >> 20),
+                                       method=method, path=path) from None
+            except (transport.DeadlineExceeded, transport.RequestException) as exc:
+                error = self._transport_error(method, path, exc, idempotent)
             else:
-                if raw.status_code < 400:
+                if 300 <= raw.status_code < 400:
+                    raise self._redirect_error(method, path, raw)
+                if raw.status_code < 300:
                     return self._success(method, path, raw)
                 if raw.status_code == 401 and authenticated and not reauthenticated and self.auth.invalidate(self):
                     reauthenticated = True  # an expired token: log in again once, not counted as a retry
                     continue
-                error = error_from_response(method, path, raw.status_code, raw.headers, raw.content)
+                error = error_from_response(method, path, raw.status_code, raw.headers, raw.content, redact=self.redact,
+                                            truncated=raw.truncated)
                 if raw.status_code == 401 and self.auth.kind == "aksk":
                     error.message += SIGNATURE_HINT
                     error.args = (error.message,)
                 if raw.status_code not in RETRYABLE_STATUS:
                     raise error
                 if raw.status_code != THROTTLED and not idempotent:
-                    raise error_from_response(method, path, raw.status_code, raw.headers, raw.content, AmbiguousRequestError)
+                    raise error_from_response(method, path, raw.status_code, raw.headers, raw.content, AmbiguousRequestError,
+                                              redact=self.redact, truncated=raw.truncated)
                 retry_after = parse_retry_after(raw.headers.get("Retry-After"))
                 throttled = raw.status_code == THROTTLED
             delay = self.retry.delay(attempt, retry_after)
@@ -177,37 +213,84 @@ class HuaweiCloudClient:
             attempt += 1
             counted += 0 if throttled else 1
 
+    def _transport_error(self, method: str, path: str, exc, idempotent: bool) -> HuaweiCloudError:
+        """The error for an exchange that got no answer: raised when no retry can help, else returned for the retry loop."""
+        if isinstance(exc, transport.DeadlineExceeded):
+            what = "no complete answer within api_timeout (%ss)" % self.timeout
+        elif transport.certificate_problem(exc):
+            raise HuaweiCloudError("%s %s failed: TLS verification failed for %s: %s%s" % (
+                method, path, urlsplit(self.endpoint_url or "").hostname or "the endpoint", self.redact(str(exc), 300), TLS_HINT),
+                method=method, path=path) from None
+        elif transport.unusable_url(exc):
+            raise HuaweiCloudError("%s %s failed: the URL cannot be used (%s); check endpoint_url, endpoints, region and cloud"
+                                   % (method, path, type(exc).__name__), method=method, path=path) from None
+        else:
+            what = type(exc).__name__
+        if not (idempotent or transport.never_sent(exc)):
+            raise AmbiguousRequestError("%s %s: no answer (%s); it may or may not have been applied" % (method, path, what),
+                                        method=method, path=path) from None
+        return HuaweiCloudError("%s %s failed: %s" % (method, path, what), method=method, path=path)
+
+    def _redirect_error(self, method: str, path: str, raw) -> HuaweiCloudError:
+        location = raw.headers.get("Location") or ""
+        try:
+            target = urlsplit(location).hostname or "a relative location"
+        except ValueError:
+            target = "an unreadable location"
+        return HuaweiCloudError("%s %s failed: HTTP %s redirect to %s, not followed (Huawei Cloud APIs never redirect; check "
+                                "endpoint_url and endpoints)" % (method, path, raw.status_code, self.redact(target, 100)),
+                                status=raw.status_code, request_id=self.redact(raw.headers.get("X-Request-Id"), 128),
+                                method=method, path=path)
+
     def _headers(self, service: str, authenticated: bool) -> dict:
         headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
         if authenticated and service != "iam" and self.auth.kind == "aksk":
             headers["X-Project-Id"] = self.project_id
         return headers
 
-    @staticmethod
-    def _success(method: str, path: str, raw) -> ApiResponse:
+    def _success(self, method: str, path: str, raw) -> ApiResponse:
+        """The decoded answer; anything but a JSON object (or no body where none is needed) is an error naming the call."""
+        call = "%s %s" % (method, path)
         body = None
-        if raw.content:
+        if raw.content.strip():
             try:
-                body = raw.json()
+                body = json.loads(raw.content.decode("utf-8"))
             except ValueError:
-                body = None
+                body = ValueError
+            if not isinstance(body, dict):
+                raise HuaweiCloudError("%s: HTTP %s with an answer that is not a JSON object (%s)" % (
+                    call, raw.status_code, "not JSON" if body is ValueError else type(body).__name__),
+                    status=raw.status_code, request_id=raw.headers.get("X-Request-Id"), method=method, path=path)
+        elif raw.status_code != 204 and method not in EMPTY_OK_METHODS:
+            raise HuaweiCloudError("%s: HTTP %s with an empty answer" % (call, raw.status_code), status=raw.status_code,
+                                   request_id=raw.headers.get("X-Request-Id"), method=method, path=path)
         if isinstance(body, dict) and body.get("is_success") is False:  # DLI reports some failures inside a 2xx
-            raise error_from_response(method, path, raw.status_code, raw.headers, raw.content)
-        return ApiResponse(raw.status_code, raw.headers, body)
+            raise error_from_response(method, path, raw.status_code, raw.headers, raw.content, redact=self.redact)
+        return ApiResponse(raw.status_code, raw.headers, body, call)
 
-    def get(self, service: str, path: str, query=None) -> dict:
-        return self.request(service, "GET", path, query=query).body or {}
+    def get(self, service: str, path: str, query=None) -> ApiResponse:
+        return self.request(service, "GET", path, query=query)
 
-    def paginate(self, service: str, path: str, items_key: str, query=None, limit: int = 100, total_key: str = None) -> list:
-        """All items of an offset/limit listing: pages until a short page or the reported total is reached."""
-        items = []
-        offset = 0
-        while True:
-            page_query = dict(query or {}, offset=offset, limit=limit)
-            body = self.get(service, path, page_query)
-            page = body.get(items_key) or []
-            items.extend(page)
+    def paginate(self, service: str, path: str, items_key: str, query=None, limit: int = 100, total_key: str = None,
+                 id_key: str = None, max_pages: int = MAX_PAGES) -> list:
+        """All items of an offset/limit listing: pages until a short page or the reported total is reached.
+
+        Bounded: a page that brings nothing new (a server ignoring ``offset``) and more than ``max_pages`` pages are
+        errors, never an endless loop; items seen twice (the listing moved while paging) are kept once.
+        """
+        items, seen, offset = [], set(), 0
+        for _page in range(max_pages):
+            response = self.get(service, path, dict(query or {}, offset=offset, limit=limit))
+            page = response.items(items_key, id_key, total_key)
+            fresh = [item for item in page if _identity(item, id_key) not in seen]
+            if page and not fresh:
+                raise response.malformed("the page at offset %d repeats items already listed (does the API ignore offset?)"
+                                         % offset)
+            items.extend(fresh)
+            seen.update(_identity(item, id_key) for item in fresh)
             offset += len(page)
-            total = body.get(total_key) if total_key else None
-            if len(page) < limit or not page or (total is not None and len(items) >= total):
+            total = response.body.get(total_key) if total_key else None
+            if len(page) < limit or (isinstance(total, int) and len(items) >= total):
                 return items
+        raise HuaweiCloudError("GET %s: still more items after %d pages of %d; giving up" % (path, max_pages, limit), method="GET",
+                               path=path)

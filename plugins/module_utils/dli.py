@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import copy
 import ipaddress
-from urllib.parse import quote
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
 
 CONNECTIONS = "/v2.0/{project_id}/datasource/enhanced-connections"
+CONNECTION = CONNECTIONS + "/{connection_id}"
 # A GET/DELETE on an unknown id: 404 (DLI.0023 "resource not found") or DLI.0002 "object does not exist".
 NOT_FOUND_CODES = ("DLI.0002", "DLI.0023")
 DUPLICATE = "DLI.0006"
@@ -38,22 +39,20 @@ def live(connection) -> bool:
 class DliEnhancedConnections(ServiceApi):
     """Thin calls over ``module.client`` for /v2.0/{project_id}/datasource/enhanced-connections."""
 
-    def _path(self, connection_id: str, *tail: str) -> str:
-        return "/".join((CONNECTIONS, quote(connection_id, safe="")) + tuple(quote(part, safe="") for part in tail))
-
     def list(self, **filters) -> list:
         """Every row matching the API filters (name, status, tags), all pages."""
-        return self.client.paginate("dli", CONNECTIONS, "connections", query=rc.prune(filters))
+        return self.client.paginate("dli", CONNECTIONS, "connections", query=rc.prune(filters), id_key="id")
 
     def show(self, connection_id: str):
         """The show body without the is_success/message envelope; None when the id is unknown."""
         try:
-            body = self.client.get("dli", self._path(connection_id))
+            response = self.client.get("dli", build(CONNECTION, connection_id=connection_id))
         except HuaweiCloudError as error:
             if _not_found(error):
                 return None
             raise
-        return {key: value for key, value in body.items() if key not in ("is_success", "message")}
+        response.field("id")
+        return {key: value for key, value in response.body.items() if key not in ("is_success", "message")}
 
     def find(self, connection_id: str = None, name: str = None):
         """The live connection by id, else by exact name (the name filter's exactness is UNCONFIRMED)."""
@@ -66,30 +65,31 @@ class DliEnhancedConnections(ServiceApi):
         return {key: value for key, value in match.items() if key != "isPrivis"} if match else None
 
     def create(self, body: dict) -> str:
-        return self.client.request("dli", "POST", CONNECTIONS, body=body).body["connection_id"]
+        return self.client.request("dli", "POST", CONNECTIONS, body=body).field("connection_id")
 
     def delete(self, connection_id: str) -> None:
         try:
-            self.client.request("dli", "DELETE", self._path(connection_id))
+            self.client.request("dli", "DELETE", build(CONNECTION, connection_id=connection_id))
         except HuaweiCloudError as error:
             if not _not_found(error):  # already gone (a parallel run deleted it): the goal is met
                 raise
 
     def set_hosts(self, connection_id: str, hosts: list) -> None:
-        self.client.request("dli", "PUT", self._path(connection_id), body={"hosts": hosts})
+        self.client.request("dli", "PUT", build(CONNECTION, connection_id=connection_id), body={"hosts": hosts})
 
     def associate(self, connection_id: str, names: dict) -> None:
         """Bind ``{"queues": [...], "elastic_resource_pools": [...]}``."""
-        self.client.request("dli", "POST", self._path(connection_id, "associate-queue"), body=names)
+        self.client.request("dli", "POST", build(CONNECTION + "/associate-queue", connection_id=connection_id), body=names)
 
     def disassociate(self, connection_id: str, names: dict) -> None:
-        self.client.request("dli", "POST", self._path(connection_id, "disassociate-queue"), body=names)
+        self.client.request("dli", "POST", build(CONNECTION + "/disassociate-queue", connection_id=connection_id), body=names)
 
     def add_route(self, connection_id: str, route: dict) -> None:
-        self.client.request("dli", "POST", self._path(connection_id, "routes"), body={"name": route["name"], "cidr": route["cidr"]})
+        self.client.request("dli", "POST", build(CONNECTION + "/routes", connection_id=connection_id),
+                            body={"name": route["name"], "cidr": route["cidr"]})
 
     def delete_route(self, connection_id: str, name: str) -> None:
-        self.client.request("dli", "DELETE", self._path(connection_id, "routes", name))
+        self.client.request("dli", "DELETE", build(CONNECTION + "/routes/{route_name}", connection_id=connection_id, route_name=name))
 
 
 # -- plan (pure) ------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 
 CONNECTIONS = "/v5/{project_id}/connections"
+CONNECTION = CONNECTIONS + "/{connection_id}"
 NOT_FOUND = "DRS.10010069"
 
 
@@ -20,7 +22,7 @@ class DrsConnections(ServiceApi):
     def list(self, **filters) -> list:
         """Every connection matching the API filters (``fetch_all`` returns all rows in one call)."""
         query = dict(rc.prune(filters), fetch_all=True)
-        return self.client.get("drs", CONNECTIONS, query).get("connections") or []
+        return self.client.get("drs", CONNECTIONS, query).items("connections", "connection_id", "count")
 
     def find(self, connection_id: str = None, name: str = None):
         """By id, else by name; names compare case-insensitively, as the API treats them."""
@@ -31,14 +33,16 @@ class DrsConnections(ServiceApi):
         return rc.pick_one(matches, "connection", name, "connection_id")
 
     def create(self, body: dict) -> dict:
-        return self.client.request("drs", "POST", CONNECTIONS, body=body).body or {}
+        response = self.client.request("drs", "POST", CONNECTIONS, body=body)
+        response.field("connection_id")
+        return response.body
 
     def update(self, connection_id: str, body: dict) -> None:
-        self.client.request("drs", "PUT", "%s/%s" % (CONNECTIONS, connection_id), body=body)
+        self.client.request("drs", "PUT", build(CONNECTION, connection_id=connection_id), body=body)
 
     def delete(self, connection_id: str) -> None:
         try:
-            self.client.request("drs", "DELETE", "%s/%s" % (CONNECTIONS, connection_id))
+            self.client.request("drs", "DELETE", build(CONNECTION, connection_id=connection_id))
         except HuaweiCloudError as error:
             if error.error_code != NOT_FOUND:  # already gone (a parallel run deleted it): the goal is met
                 raise

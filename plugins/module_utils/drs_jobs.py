@@ -49,7 +49,7 @@ class DrsJobs(ServiceApi):
 
     def list(self, query: dict) -> list:
         """Every job matching ``query`` (``job_type`` is required by the API), all pages."""
-        jobs = self.client.paginate("drs", JOBS_V5, "jobs", query=query, total_key="total_count")
+        jobs = self.client.paginate("drs", JOBS_V5, "jobs", query=query, total_key="total_count", id_key="id")
         if query.get("name"):
             jobs = [job for job in jobs if name_matches(job, query["name"])]
         return jobs
@@ -64,8 +64,8 @@ class DrsJobs(ServiceApi):
         for start in range(0, len(job_ids), STATUS_PAGE):
             chunk = job_ids[start:start + STATUS_PAGE]
             body = {"jobs": chunk, "page_req": {"cur_page": 1, "per_page": STATUS_PAGE}}
-            answer = self.client.request("drs", "POST", BATCH_STATUS, body=body, idempotent=True).body or {}
-            found.update((item.get("id"), item) for item in answer.get("results") or [])
+            answer = self.client.request("drs", "POST", BATCH_STATUS, body=body, idempotent=True)
+            found.update((item.get("id"), item) for item in answer.items("results", count_key="count"))
         return found
 
     def test_connections(self, entries: list) -> list:
@@ -73,5 +73,5 @@ class DrsJobs(ServiceApi):
 
         Read-only on the service side, so it is safe to retry (``idempotent=True``).
         """
-        answer = self.client.request("drs", "POST", BATCH_CONNECTION, body={"jobs": entries}, idempotent=True).body or {}
-        return answer.get("results") or []
+        answer = self.client.request("drs", "POST", BATCH_CONNECTION, body={"jobs": entries}, idempotent=True)
+        return answer.items("results", count_key="count")

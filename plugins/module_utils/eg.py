@@ -11,14 +11,16 @@ import re
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
 from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import Waiter
 
 CONNECTIONS = "/v1/{project_id}/connections"
+CONNECTION = CONNECTIONS + "/{connection_id}"
 # The Kafka password is a secret: masked in diffs, removed from results, never compared.
 SECRET_PATHS = ("kafka_detail.password",)
 # What a PUT can change (huawei-api.md 3.5); every other difference needs delete + create.
 UPDATABLE = ("description", "kafka_detail.user_name", "kafka_detail.password")
-SORT_PATTERN = re.compile(r"^[a-z_]+:(ASC|DESC)$", re.IGNORECASE)
+SORT_PATTERN = re.compile(r"[a-z_]+:(ASC|DESC)", re.IGNORECASE)
 DUPLICATE_NAME = "EG.00513001"
 PAGE_SIZE = 100  # the API defaults to 15 per page and allows up to 1000
 POLL_INTERVAL = 1.0
@@ -30,7 +32,7 @@ def list_filters(params: dict) -> dict:
     empty = sorted(key for key, value in filters.items() if value == "")
     if empty:
         raise ValidationFailed("Invalid input: %s: must not be empty" % ", ".join(empty))
-    if "sort" in filters and not SORT_PATTERN.match(filters["sort"]):
+    if "sort" in filters and not SORT_PATTERN.fullmatch(filters["sort"]):
         raise ValidationFailed("Invalid input: sort: must be <field>:ASC or <field>:DESC, for example created_time:DESC")
     return filters
 
@@ -82,12 +84,14 @@ class EgConnections(ServiceApi):
 
     def list(self, **filters) -> list:
         """Every connection matching the API filters, all pages."""
-        return self.client.paginate("eg", CONNECTIONS, "items", query=rc.prune(filters), limit=PAGE_SIZE, total_key="total")
+        return self.client.paginate("eg", CONNECTIONS, "items", query=rc.prune(filters), limit=PAGE_SIZE, total_key="total", id_key="id")
 
     def show(self, connection_id: str):
         """The connection, or None when the API does not know the id."""
         try:
-            return self.client.get("eg", "%s/%s" % (CONNECTIONS, connection_id))
+            response = self.client.get("eg", build(CONNECTION, connection_id=connection_id))
+            response.field("id")
+            return response.body
         except HuaweiCloudError as error:
             if is_not_found(error):
                 return None
@@ -100,14 +104,18 @@ class EgConnections(ServiceApi):
         return rc.pick_one([c for c in self.list(name=name) if c.get("name") == name], "connection", name)
 
     def create(self, body: dict) -> dict:
-        return self.client.request("eg", "POST", CONNECTIONS, body=body).body or {}
+        response = self.client.request("eg", "POST", CONNECTIONS, body=body)
+        response.field("id")
+        return response.body
 
     def update(self, connection_id: str, body: dict) -> dict:
-        return self.client.request("eg", "PUT", "%s/%s" % (CONNECTIONS, connection_id), body=body).body or {}
+        response = self.client.request("eg", "PUT", build(CONNECTION, connection_id=connection_id), body=body)
+        response.field("id")
+        return response.body
 
     def delete(self, connection_id: str) -> None:
         try:
-            self.client.request("eg", "DELETE", "%s/%s" % (CONNECTIONS, connection_id))
+            self.client.request("eg", "DELETE", build(CONNECTION, connection_id=connection_id))
         except HuaweiCloudError as error:
             if not is_not_found(error):  # already gone (a parallel run deleted it): the goal is met
                 raise

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import TEXT_CAP, Redactor
+
 
 class HuaweiCloudError(Exception):
     """An API call failed. Carries what a user needs to act on it, never request bodies or headers."""
@@ -41,32 +43,56 @@ class WaitTimeoutError(HuaweiCloudError):
     """A wait ran out of time."""
 
 
-def _decode(body):
+# Shown of a body that is not JSON: enough to recognise a proxy's error page, never more.
+EXCERPT = 200
+CODE_CAP = 64
+REQUEST_ID_CAP = 128
+
+
+_NO_SECRETS = Redactor()
+
+
+def _plain(redact, text, cap: int) -> str:
+    return (redact or _NO_SECRETS)(text, cap)
+
+
+def _excerpt(body: bytes, redact) -> str:
+    text = " ".join(body.decode("utf-8", "replace").split())
+    return "non-JSON answer of %d bytes: %s" % (len(body), _plain(redact, text, EXCERPT)) if text else "empty answer"
+
+
+def error_fields(body, redact=None, truncated: bool = False) -> tuple:
+    """(error_code, error_msg, request_id) from any of the services' error body shapes, masked and capped.
+
+    Only these three are ever shown: whatever else a server sends (it may echo the request) is not printed.
+    """
+    if truncated:
+        return None, "error answer larger than %d bytes, not shown" % len(body), None
+    data = body
     if isinstance(body, (bytes, bytearray)):
         try:
-            return json.loads(body.decode("utf-8"))
+            data = json.loads(body.decode("utf-8")) if body else {}
         except ValueError:
-            return {"error_msg": body.decode("utf-8", "replace")[:500]} if body else {}
-    return body or {}
-
-
-def error_fields(body) -> tuple:
-    """(error_code, error_msg, request_id) from any of the services' error body shapes."""
-    data = _decode(body)
+            return None, _excerpt(bytes(body), redact), None
     if not isinstance(data, dict):
-        return None, str(data)[:500], None
+        return None, "answer is JSON but not an object", None
     if isinstance(data.get("error"), dict):  # IAM: {"error": {"code": 401, "message": ..., "title": ...}}
         err = data["error"]
-        code = err.get("code")
-        return (str(code) if code is not None else None), err.get("message") or err.get("title"), None
-    code = data.get("error_code") or data.get("code")
-    msg = data.get("error_msg") or data.get("message") or data.get("error_message")
-    return (str(code) if code is not None else None), msg, data.get("request_id")
+        code, msg, request_id = err.get("code"), err.get("message") or err.get("title"), None
+    else:
+        code = data.get("error_code") or data.get("code")
+        msg = data.get("error_msg") or data.get("message") or data.get("error_message")
+        request_id = data.get("request_id")
+    return (_plain(redact, str(code), CODE_CAP) if code is not None else None,
+            _plain(redact, str(msg), TEXT_CAP) if msg is not None else None,
+            _plain(redact, str(request_id), REQUEST_ID_CAP) if request_id is not None else None)
 
 
-def error_from_response(method: str, path: str, status: int, headers, body, error_class=HuaweiCloudError) -> HuaweiCloudError:
-    code, msg, body_request_id = error_fields(body)
-    request_id = (headers or {}).get("X-Request-Id") or body_request_id
+def error_from_response(method: str, path: str, status: int, headers, body, error_class=HuaweiCloudError, redact=None,
+                        truncated: bool = False) -> HuaweiCloudError:
+    code, msg, body_request_id = error_fields(body, redact, truncated)
+    request_id = (headers or {}).get("X-Request-Id")
+    request_id = _plain(redact, request_id, REQUEST_ID_CAP) if request_id else body_request_id
     text = "%s %s failed: HTTP %s" % (method, path, status)
     if code:
         text += " %s" % code

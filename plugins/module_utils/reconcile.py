@@ -179,7 +179,8 @@ def _adopt(resource: Resource, found: dict, desired: dict):
 def _create(resource: Resource, desired: dict, attempts: int = 3):
     """Create; if a parallel run won the race (duplicate name) or the answer was lost, adopt what exists.
 
-    After an ambiguous failure (timeout, 5xx) the create is only re-sent once a lookup shows it was not applied.
+    After an ambiguous failure (timeout, 5xx) the create is only re-sent once a lookup shows it was not applied, and
+    a resource found then counts as this run's change.
     """
     attempt = 0
     while True:
@@ -192,7 +193,9 @@ def _create(resource: Resource, desired: dict, attempts: int = 3):
                 raise
             found = resource.lookup()
             if found is not None:
-                return _adopt(resource, found, desired)
+                handle, updated = _adopt(resource, found, desired)
+                # After a lost answer, what is there now was most likely made by this create: it took effect.
+                return handle, updated or ambiguous
             if not ambiguous or attempt >= attempts:
                 raise
 

@@ -388,22 +388,25 @@ def mark_failed(result: dict, error_msg: str, error_code: str = None, status: st
     result.update(success=False, status=status, error_code=error_code, error_msg=error_msg)
 
 
-def record_answer(result: dict, answer: dict) -> None:
-    """Copy one API result; the boolean ``success`` decides (``status`` is documented inconsistently)."""
+def record_answer(result: dict, answer: dict, redact) -> None:
+    """Copy one API result; the boolean ``success`` decides (``status`` is documented inconsistently).
+
+    The server's texts are masked (a test result may echo the password it was given) and capped.
+    """
     success = answer.get("success")
     if success is None:
         success = str(answer.get("status")).lower() in ("success", "true")
-    result.update(success=bool(success), status=answer.get("status"), error_code=answer.get("error_code") or None,
-                  error_msg=answer.get("error_msg") or None)
+    result.update(success=bool(success), status=redact(answer.get("status"), 64), error_code=redact(answer.get("error_code"), 64) or None,
+                  error_msg=redact(answer.get("error_msg")) or None)
 
 
-def record_chunk(results: list, chunk: list, answers) -> None:
+def record_chunk(results: list, chunk: list, answers, redact) -> None:
     """Results of one request (a list in request order, or the HuaweiCloudError that failed it)."""
     for position, index in enumerate(chunk):
         if isinstance(answers, HuaweiCloudError):
             mark_failed(results[index], answers.error_msg or answers.message, answers.error_code)
         elif position < len(answers):
-            record_answer(results[index], answers[position])
+            record_answer(results[index], answers[position], redact)
         else:
             mark_failed(results[index], "the API returned no result for this endpoint", status=None)
 
@@ -498,7 +501,7 @@ class BatchConnectionTest:
         with ThreadPoolExecutor(max_workers=min(concurrency, len(chunks))) as pool:
             answers = list(pool.map(self.send, bodies))
         for chunk, answer in zip(chunks, answers):
-            record_chunk(results, chunk, answer)
+            record_chunk(results, chunk, answer, self.module.redact)
 
     def send(self, entries: list):
         """The results of one request, or the error that failed it (the other requests still count)."""

@@ -28,7 +28,7 @@ def make_client(server, sleeps=None, **kwargs):
 def test_throttled_then_ok(server):
     server.queue(429, THROTTLE)
     server.queue(200, {"connections": [], "count": 0})
-    assert make_client(server).get("drs", "/v5/{project_id}/connections") == {"connections": [], "count": 0}
+    assert make_client(server).get("drs", "/v5/{project_id}/connections").body == {"connections": [], "count": 0}
     assert len(server.requests) == 2
     assert server.requests[0]["path"] == "/v5/%s/connections" % PROJECT
 
@@ -37,7 +37,7 @@ def test_throttling_is_bounded_by_the_deadline_not_the_retry_count(server):
     for _throttled in range(8):
         server.queue(429, THROTTLE)
     server.queue(200, {"done": True})
-    assert make_client(server).get("drs", "/x") == {"done": True}
+    assert make_client(server).get("drs", "/x").body == {"done": True}
     assert len(server.requests) == 9
     for _throttled in range(3):
         server.queue(429, THROTTLE, headers={"Retry-After": "50"})
@@ -89,7 +89,7 @@ def test_create_post_with_5xx_is_not_resent_but_429_is(server):
 def test_idempotent_read_retries_timeouts(server):
     server.queue(200, {}, delay=0.5)
     server.queue(200, {"second": True})
-    assert make_client(server, timeout=0.2).get("drs", "/x") == {"second": True}
+    assert make_client(server, timeout=0.2).get("drs", "/x").body == {"second": True}
 
 
 def test_client_error_is_not_retried_and_keeps_fields(server):
@@ -123,26 +123,26 @@ def token_response(project_id=PROJECT):
 
 def test_password_auth_gets_project_from_token_and_reauths_once_on_401(server):
     secrets = set()
-    server.queue(201, token_response("p1"), headers={"X-Subject-Token": "tok-1"})
+    server.queue(201, token_response(PROJECT), headers={"X-Subject-Token": "tok-1"})
     server.queue(401, {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: token expires"})
-    server.queue(201, token_response("p1"), headers={"X-Subject-Token": "tok-2"})
+    server.queue(201, token_response(PROJECT), headers={"X-Subject-Token": "tok-2"})
     server.queue(200, {"ok": 1})
-    client = make_client(server, auth=PasswordAuth("dom", "usr", "pw"), project_id=None, register_secret=secrets.add)
-    assert client.get("drs", "/v5/{project_id}/connections") == {"ok": 1}
+    client = make_client(server, auth=PasswordAuth("dom", "usr", "pw"), project_id=None, secrets=secrets)
+    assert client.get("drs", "/v5/{project_id}/connections").body == {"ok": 1}
     paths = [r["path"] for r in server.requests]
-    assert paths == ["/v3/auth/tokens?nocatalog=true", "/v5/p1/connections", "/v3/auth/tokens?nocatalog=true", "/v5/p1/connections"]
+    assert paths == ["/v3/auth/tokens?nocatalog=true", "/v5/%s/connections" % PROJECT, "/v3/auth/tokens?nocatalog=true", "/v5/%s/connections" % PROJECT]
     assert server.requests[3]["headers"]["X-Auth-Token"] == "tok-2"
     assert {"tok-1", "tok-2"} <= secrets
 
 
 def test_project_id_lookup_by_region(server):
-    server.queue(200, {"projects": [{"id": "pid-1", "name": "cn-north-4"}]})
+    server.queue(200, {"projects": [{"id": "0123456789abcdef0123456789abcde1", "name": "cn-north-4"}]})
     server.queue(200, {})
     client = make_client(server, project_id=None)
     client.get("drs", "/v5/{project_id}/connections")
     assert server.requests[0]["path"] == "/v3/projects?name=cn-north-4"
     assert "X-Project-Id" not in server.requests[0]["headers"]
-    assert server.requests[1]["path"] == "/v5/pid-1/connections"
+    assert server.requests[1]["path"] == "/v5/0123456789abcdef0123456789abcde1/connections"
 
 
 def test_paginate_follows_offsets_until_short_page(server):

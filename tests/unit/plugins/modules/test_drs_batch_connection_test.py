@@ -16,6 +16,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.models.common 
 from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import job_query
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import ConnectionTestRequest
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor
 from ansible_collections.hwcloud.connections.plugins.modules.drs_batch_connection_test import (
     ARGUMENT_SPEC, BatchConnectionTest, chunked, failure_message, record_answer,
 )
@@ -122,11 +123,11 @@ def test_chunks_hold_at_most_ten():
 
 def test_api_status_string_is_a_fallback_only():
     result = {}
-    record_answer(result, {"id": "j", "status": "failed", "success": True})
+    record_answer(result, {"id": "j", "status": "failed", "success": True}, Redactor())
     assert result["success"] is True
-    record_answer(result, {"id": "j", "status": "success"})
+    record_answer(result, {"id": "j", "status": "success"}, Redactor())
     assert result["success"] is True
-    record_answer(result, {"id": "j", "status": "false", "error_code": "DRS.1", "error_msg": "no"})
+    record_answer(result, {"id": "j", "status": "false", "error_code": "DRS.1", "error_msg": "no"}, Redactor())
     assert (result["success"], result["error_code"], result["error_msg"]) == (False, "DRS.1", "no")
 
 
@@ -150,6 +151,7 @@ class FakeModule:
         self.params.update(params, test_endpoints=endpoints)
         self.ansible = FakeAnsible()
         self.check_mode = False
+        self.redact = Redactor()
 
 
 class FakeDrs:
