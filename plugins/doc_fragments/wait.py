@@ -17,7 +17,7 @@ options:
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait when O(wait=true). The module fails when the time runs out.
+      - How many seconds to wait when O(wait=true), at least 0. The module fails when the time runs out.
     type: int
     default: 600
 """

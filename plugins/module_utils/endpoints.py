@@ -6,10 +6,66 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
 SERVICES = ("iam", "drs", "dli", "eg")
 DEFAULT_CLOUD = "myhuaweicloud.com"
 # Regions served from a domain other than the default (huawei-api.md section 6).
 REGION_CLOUDS = {"eu-west-101": "myhuaweicloud.eu"}
+
+
+# Region ids are lower-case words joined by hyphens: cn-north-4, ap-southeast-1, eu-west-101.
+REGION_PATTERN = re.compile(r"[a-z]{2,}(-[a-z0-9]+){1,4}")
+_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def region_problem(region) -> str:
+    """Why ``region`` cannot be a region id (it becomes part of host names), or ''."""
+    if not isinstance(region, str) or len(region) > 63 or not REGION_PATTERN.fullmatch(region):
+        return "must be a region ID such as cn-north-4 (lower-case letters and digits joined by hyphens)"
+    return ""
+
+
+def _is_domain(value: str) -> bool:
+    labels = value.split(".")
+    return 0 < len(value) <= 253 and len(labels) >= 2 and all(_LABEL.fullmatch(label) for label in labels)
+
+
+def cloud_problem(cloud) -> str:
+    """Why ``cloud`` cannot be the domain of the service host names, or ''."""
+    if not isinstance(cloud, str) or not _is_domain(cloud):
+        return "must be a domain name such as myhuaweicloud.com"
+    return ""
+
+
+def base_url_problem(url) -> str:
+    """Why ``url`` cannot be a service base URL, or ''. Never echoes the URL (it may carry credentials)."""
+    if not isinstance(url, str) or not url:
+        return "must be a non-empty URL"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "is not a well-formed URL"
+    if parts.scheme not in ("http", "https"):
+        return "must be an http:// or https:// URL"
+    if "@" in parts.netloc:
+        return "must not contain credentials (user:password@): API calls are signed, never sent with Basic auth"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "must not have a query or fragment"
+    host = parts.hostname or ""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if not (_is_domain(host) or _LABEL.fullmatch(host)):
+            return "must have a well-formed host name or IP address"
+    if port == 0:
+        return "must not use port 0"
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        return "must not contain dot segments in its path"
+    return ""
 
 
 def cloud_for(region: str, cloud: str = None) -> str:
@@ -22,7 +78,11 @@ def resolve_endpoint(service: str, region: str, cloud: str = None, endpoints: di
         raise ValueError("unknown service %r" % service)
     override = (endpoints or {}).get(service) or endpoint_url
     if override:
+        problem = base_url_problem(override)
+        if problem:
+            raise ValueError("the %s endpoint URL %s" % (service, problem))
         return override.rstrip("/")
-    if not region:
-        raise ValueError("region is required to build the %s endpoint" % service)
+    problem = region_problem(region) or (cloud_problem(cloud) if cloud else "")
+    if problem:
+        raise ValueError("cannot build the %s endpoint: region or cloud %s" % (service, problem))
     return "https://%s.%s.%s" % (service, region, cloud_for(region, cloud))

@@ -6,12 +6,17 @@
 
 from __future__ import annotations
 
+import math
+import os
 import traceback
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.argument_shape import lenient_spec, shape_errors
+from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import base_url_problem, cloud_problem, region_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor
 
 try:
     import requests  # noqa: F401 pylint: disable=unused-import
@@ -65,8 +70,55 @@ class ServiceApi:
         return self.module.client
 
 
+# Messages are masked and capped once more before they are printed (server text in them is capped at 1 KiB already).
+MESSAGE_CAP = 8192
+
+
 class ValidationFailed(Exception):
     """User input broke an API rule; raised before any API call."""
+
+
+def _number_problem(value, minimum: float, strict: bool) -> str:
+    if value is None:
+        return ""
+    if not math.isfinite(value) or value < minimum or (strict and value == minimum):
+        return "must be a finite number %s %s" % (">" if strict else ">=", minimum)
+    return ""
+
+
+def option_problems(params: dict) -> list:
+    """Shared options that would shape requests wrongly: "<option>: <rule>" for each, values never echoed.
+
+    ``connection_id`` (any module that has it) becomes a path segment, so it must look like an ID.
+    """
+    problems = []
+
+    def check(option, problem):
+        if problem:
+            problems.append("%s: %s" % (option, problem))
+
+    check("region", region_problem(params.get("region")))
+    if params.get("project_id") is not None:
+        check("project_id", project_id_problem(params["project_id"]))
+    if params.get("cloud") is not None:
+        check("cloud", cloud_problem(params["cloud"]))
+    if params.get("endpoint_url") is not None:
+        check("endpoint_url", base_url_problem(params["endpoint_url"]))
+    for service, url in sorted((params.get("endpoints") or {}).items()):
+        if url is not None:
+            check("endpoints.%s" % service, base_url_problem(url))
+    check("api_timeout", _number_problem(params.get("api_timeout"), 0, strict=True))
+    check("max_retries", _number_problem(params.get("max_retries"), 0, strict=False))
+    check("wait_timeout", _number_problem(params.get("wait_timeout"), 0, strict=False))
+    bundle = params.get("ca_bundle")
+    if bundle is not None:
+        if not (os.path.isfile(bundle) and os.access(bundle, os.R_OK)):
+            check("ca_bundle", "must be a readable file of PEM certificates (%s is not)" % bundle)
+        elif params.get("validate_certs") is False:
+            check("validate_certs", "false contradicts ca_bundle: either verify certificates against ca_bundle or not at all")
+    if params.get("connection_id") is not None:
+        check("connection_id", id_problem(params["connection_id"]))
+    return problems
 
 
 class HuaweiCloudModule:
@@ -83,6 +135,11 @@ class HuaweiCloudModule:
         self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
         if REQUESTS_IMPORT_ERROR:
             self.ansible.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        problems = option_problems(self.ansible.params)
+        if problems:
+            self.ansible.fail_json(msg="Invalid input: " + "; ".join(problems))
+        # Every text a server sent is masked against every no_log value (tokens are added to it after login).
+        self.redact = Redactor(self.ansible.no_log_values)
         self._client = None
 
     @property
@@ -123,7 +180,7 @@ class HuaweiCloudModule:
                 "No credentials: set access_key and secret_key (or HW_ACCESS_KEY/HW_SECRET_KEY, HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK), "
                 "or domain_name, user_name and password (or HW_DOMAIN_NAME, HW_USER_NAME, HW_PASSWORD)"
             )
-        verify = p["ca_bundle"] if p["ca_bundle"] else p["validate_certs"]
+        verify = p["ca_bundle"] or p["validate_certs"]
         return HuaweiCloudClient(
             region=p["region"],
             auth=auth,
@@ -134,8 +191,8 @@ class HuaweiCloudModule:
             verify=verify,
             timeout=p["api_timeout"],
             retry=RetryPolicy(max_retries=p["max_retries"]),
-            cache=TokenCache(enabled=p["token_cache"]),
-            register_secret=self.ansible.no_log_values.add,
+            cache=TokenCache(enabled=p["token_cache"], warn=self.ansible.warn),
+            secrets=self.ansible.no_log_values,
         )
 
     def run(self, action) -> None:
@@ -143,7 +200,11 @@ class HuaweiCloudModule:
         try:
             result = action(self)
         except ValidationFailed as exc:
-            self.ansible.fail_json(msg=str(exc))
+            self.ansible.fail_json(msg=self.redact(str(exc), MESSAGE_CAP))
         except HuaweiCloudError as exc:
-            self.ansible.fail_json(**exc.to_result())
+            self.ansible.fail_json(**{key: self.redact(value, MESSAGE_CAP) if isinstance(value, str) else value
+                                      for key, value in exc.to_result().items()})
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # no traceback ever reaches the user
+            self.ansible.fail_json(msg="Unexpected error (%s: %s): an API answer this collection does not understand, or a bug "
+                                   "in hwcloud.connections" % (type(exc).__name__, self.redact(str(exc), 300)))
         self.ansible.exit_json(**result)

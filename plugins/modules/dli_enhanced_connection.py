@@ -37,6 +37,7 @@ options:
       - ID of the connection. When set, it selects the connection instead of O(name).
       - With O(state=present) the connection must exist (it is not created under another ID); after a
         recreation (O(recreate=true)) the connection has a new ID.
+      - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
     description:

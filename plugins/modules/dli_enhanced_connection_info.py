@@ -19,7 +19,9 @@ author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
   connection_id:
-    description: Only the connection with this ID (show call). The other filters are ignored.
+    description:
+      - Only the connection with this ID (show call). The other filters are ignored.
+      - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
     description: Only connections with exactly this name.

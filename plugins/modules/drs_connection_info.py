@@ -17,7 +17,9 @@ author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
   connection_id:
-    description: Only the connection with this ID.
+    description:
+      - Only the connection with this ID.
+      - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
     description: Only connections with this name (case-insensitive, exact).

@@ -32,6 +32,7 @@ options:
     description:
       - ID of the connection. When set, it selects the connection instead of O(name) (use it when several
         connections share a name).
+      - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
     description:

@@ -20,6 +20,7 @@ options:
     description:
       - Only the connection with this ID (an empty list when it does not exist).
       - When set, it is read directly; O(fuzzy_name), O(instance_id) and O(sort) are not used.
+      - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
     description: Only connections with exactly this name.

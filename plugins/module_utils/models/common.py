@@ -42,7 +42,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.module import 
 # defer_build: a model is compiled when first used, not when the module imports it (import cost).
 STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, defer_build=True)
 
-HOSTNAME = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+HOSTNAME = re.compile(r"(?=.{1,253}\Z)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*")
 
 
 def is_host(value: str) -> bool:
@@ -51,7 +51,7 @@ def is_host(value: str) -> bool:
         ipaddress.ip_address(value)
         return True
     except ValueError:
-        return bool(HOSTNAME.match(value))
+        return bool(HOSTNAME.fullmatch(value))
 
 
 def is_ipv4(value: str) -> bool:

@@ -11,9 +11,10 @@ import re
 from typing import List, Optional
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import STRICT, BaseModel, Field, field_validator, is_ipv4
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import segment_problem
 
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,64}$")
-HOST_NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,127}$")
+NAME_PATTERN = re.compile(r"[A-Za-z0-9_]{1,64}")
+HOST_NAME_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,127}")
 MAX_HOSTS = 20000
 # Fields the create body accepts (routes are added one by one after create).
 CREATE_FIELDS = ("name", "dest_vpc_id", "dest_network_id", "routetable_id", "queues", "elastic_resource_pools", "hosts", "tags")
@@ -36,7 +37,7 @@ class Host(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not HOST_NAME_PATTERN.match(value):
+        if not HOST_NAME_PATTERN.fullmatch(value):
             raise ValueError("must be 1-128 characters (letters, digits, _, - or .) starting with a letter")
         return value
 
@@ -52,6 +53,14 @@ class Route(BaseModel):
     model_config = STRICT
     name: str = Field(min_length=1, max_length=64)
     cidr: str
+
+    @field_validator("name")
+    @classmethod
+    def _addressable(cls, value: str) -> str:
+        problem = segment_problem(value)
+        if problem:  # routes are deleted by name in the URL
+            raise ValueError(problem)
+        return value
 
     @field_validator("cidr")
     @classmethod
@@ -88,7 +97,7 @@ class EnhancedConnection(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not NAME_PATTERN.match(value):
+        if not NAME_PATTERN.fullmatch(value):
             raise ValueError("must be 1-64 characters: letters, digits or underscores (_)")
         return value
 

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import STRICT, BaseModel, Field, field_validator, model_validator
 
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 TYPES = ("webhook", "kafka")
 ACKS = ("0", "1", "all")
 SASL_SSL = "SASL_SSL"
@@ -54,7 +54,7 @@ class Connection(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not NAME_PATTERN.match(value):
+        if not NAME_PATTERN.fullmatch(value):
             raise ValueError("must be 1-128 characters: letters, digits, periods (.), underscores (_) or hyphens (-), "
                              "starting with a letter or digit")
         if value.lower() == "default":

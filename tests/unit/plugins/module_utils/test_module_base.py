@@ -65,13 +65,13 @@ def test_env_fallbacks(monkeypatch, convention):
         "terraform": ("HW_ACCESS_KEY", "HW_SECRET_KEY", "HW_SECURITY_TOKEN", "HW_PROJECT_ID"),
         "sdk": ("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID"),
     }[convention]
-    for name, value in zip(names, ("ak-env", "sk-env", "sts-env", "pid-env")):
+    for name, value in zip(names, ("ak-env", "sk-env", "sts-env", "0123456789abcdef0123456789abcdef")):
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("HW_REGION_NAME", "eu-west-101")
     monkeypatch.setenv("HW_CLOUD", "example.eu")
     module = build()
     client = module.client
-    assert (client.auth.access_key, client.project_id, client.region) == ("ak-env", "pid-env", "eu-west-101")
+    assert (client.auth.access_key, client.project_id, client.region) == ("ak-env", "0123456789abcdef0123456789abcdef", "eu-west-101")
     assert client.endpoint("drs") == "https://drs.eu-west-101.example.eu"
     assert {"ak-env", "sk-env", "sts-env"} <= module.ansible.no_log_values
 
@@ -96,7 +96,7 @@ def _password_module(server, **extra):
 
 
 def _token(server):
-    server.queue(201, {"token": {"expires_at": "2099-01-01T00:00:00Z", "project": {"id": "pid", "name": "cn-north-4"}}},
+    server.queue(201, {"token": {"expires_at": "2099-01-01T00:00:00Z", "project": {"id": "0123456789abcdef0123456789abcdef", "name": "cn-north-4"}}},
                  headers={"X-Subject-Token": "tok-secret"})
 
 
@@ -104,7 +104,7 @@ def test_two_runs_with_password_auth_make_one_iam_request(server, tmp_path):
     _token(server)
     for _run in range(2):
         module = _password_module(server)
-        assert module.client.get("drs", "/v5/{project_id}/connections") == {}
+        assert module.client.get("drs", "/v5/{project_id}/connections").body == {}
         assert "tok-secret" in module.ansible.no_log_values
     iam = [r for r in server.requests if r["path"].startswith("/v3/auth/tokens")]
     assert len(iam) == 1
