@@ -7,8 +7,19 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import signer
+from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import cache_key
+
+# PBKDF2 rounds of the keyed hash that ties a cache entry to the secret that proved the identity: slow enough that a
+# cache file does not help guessing the secret, fast enough not to show in a module run (a few ms).
+PROOF_ROUNDS = 20000
+
+
+def proof(secret: str, identity: str) -> str:
+    """A keyed, salted hash of ``secret``: part of cache keys, so an entry is only found again with the same secret."""
+    return hashlib.pbkdf2_hmac("sha256", secret.encode("utf-8"), identity.encode("utf-8"), PROOF_ROUNDS).hex()
 
 
 class AkSkAuth:
@@ -22,7 +33,8 @@ class AkSkAuth:
         self._security_token = security_token
 
     def identity(self) -> str:
-        return "aksk:" + self.access_key
+        """Who signs, and a keyed hash of the secret key: a wrong key never finds the right key's cached lookups."""
+        return "aksk:%s:%s" % (self.access_key, proof(self._secret_key, self.access_key))
 
     def apply(self, client, method: str, url: str, headers: dict, body: bytes) -> dict:
         if self._security_token:
@@ -54,12 +66,12 @@ class PasswordAuth:
         self._entry = None
 
     def identity(self) -> str:
-        return "password:%s/%s" % (self.domain_name, self.user_name)
+        """Who logs in, and a keyed hash of the password: a wrong password never finds the right one's token."""
+        who = "%s/%s" % (self.domain_name, self.user_name)
+        return "password:%s:%s" % (who, proof(self._password, who))
 
     def _key(self, client) -> str:
-        from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import cache_key
-
-        return cache_key("token", client.endpoint("iam"), self.domain_name, self.user_name, client.region)
+        return cache_key("token", client.endpoint("iam"), self.identity(), client.region)
 
     def _login(self, client) -> dict:
         body = {
@@ -74,19 +86,23 @@ class PasswordAuth:
         response = client.request("iam", "POST", "/v3/auth/tokens", query={"nocatalog": "true"}, body=body,
                                   authenticated=False, idempotent=True)
         token = response.headers.get("X-Subject-Token")
-        info = (response.body or {}).get("token", {})
-        return {
-            "token": token,
-            "expires_at": _epoch(info["expires_at"]) if info.get("expires_at") else 0,
-            "project_id": (info.get("project") or {}).get("id"),
-        }
+        if not token or not token.isprintable() or len(token) > 16384:
+            raise response.malformed("no usable X-Subject-Token header")
+        client.register_secret(token)
+        info = response.field("token", dict)
+        try:
+            expires_at = _epoch(info["expires_at"]) if info.get("expires_at") else 0
+        except (TypeError, ValueError):
+            raise response.malformed("token.expires_at is not an ISO 8601 time") from None
+        project = info.get("project") if isinstance(info.get("project"), dict) else {}
+        return {"token": token, "expires_at": expires_at, "project_id": project.get("id")}
 
     def token(self, client) -> dict:
         if self._entry is None:
             key = self._key(client)
             with client.cache.locked(key):
                 entry = client.cache.load(key)
-                if entry is None:
+                if entry is None or not isinstance(entry.get("token"), str):
                     entry = self._login(client)
                     client.cache.store(key, entry)
             self._entry = entry
