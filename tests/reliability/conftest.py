@@ -10,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
+import ipaddress
 import json
 import os
+import socket
 import sys
 import traceback
 
@@ -24,6 +26,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "integration"))
 from stack import REGION, emulator_config  # noqa: E402  pylint: disable=wrong-import-position,import-error
 from hwcloud_emulator.config import DEFAULTS  # noqa: E402  pylint: disable=wrong-import-position,import-error
 from hwcloud_emulator.server import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position,import-error
+
+from hostile import HostileServer, Reply  # noqa: E402  pylint: disable=wrong-import-position,import-error
 
 from ansible.module_utils.testing import patch_module_args  # noqa: E402  pylint: disable=wrong-import-position
 
@@ -67,6 +71,35 @@ class Emulator:
                 "hw_secret_key": DEFAULTS["credentials"]["permanent"]["sk"]}
 
 
+def _loopback(host) -> bool:
+    if host in ("localhost", None):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%", maxsplit=1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch):
+    """In-process module runs may resolve and dial loopback only: a hostile value must never reach the internet,
+    not even before the fix it tests."""
+    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+
+    def getaddrinfo(host, *args, **kwargs):
+        if not _loopback(host):
+            raise AssertionError("resolving non-loopback name %r" % (host,))
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def connect(sock, address):
+        if isinstance(address, tuple) and not _loopback(address[0]):
+            raise AssertionError("connecting to non-loopback %r" % (address,))
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+
+
 @pytest.fixture(scope="session")
 def emulator_server():
     with EmulatorServer(config=emulator_config(), port=0) as server:
@@ -77,6 +110,22 @@ def emulator_server():
 def emulator(emulator_server):
     emulator_server.admin("POST", "reset")
     return emulator_server
+
+
+@pytest.fixture
+def hostile(emulator):
+    """A hostile server in front of the (reset) emulator; ``hostile.args(**options)`` points a module at it."""
+    with HostileServer(emulator.url) as server:
+        server.args = lambda **options: emulator.auth_args(endpoint_url=server.url, **options)
+        yield server
+
+
+@pytest.fixture
+def sink():
+    """A server that must never be reached (where a redirect or a hostile value would send a request)."""
+    with HostileServer() as server:
+        server.respond = lambda request: Reply(200, {})
+        yield server
 
 
 class ModuleRun:
@@ -94,6 +143,16 @@ class ModuleRun:
     @property
     def msg(self) -> str:
         return str((self.result or {}).get("msg", ""))
+
+    @property
+    def warnings(self) -> list:
+        """Warning texts (plain strings on older cores, structured events on 2.19+)."""
+        texts = []
+        for warning in (self.result or {}).get("warnings", []):
+            if isinstance(warning, dict):
+                warning = (warning.get("event") or {}).get("msg") or json.dumps(warning)
+            texts.append(str(warning))
+        return texts
 
 
 def run_module(name: str, args: dict) -> ModuleRun:
