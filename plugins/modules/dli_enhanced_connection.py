@@ -149,6 +149,10 @@ options:
       - The delete waits for peerings still C(CREATING), as O(state=absent) does (see the description).
     type: bool
     default: false
+notes:
+  - Assumptions where the sources are silent - which error code the API gives a delete refused because a peering is
+    C(CREATING) (the module waits beforehand and does not rely on it), and the exact wording of "not exist" answers
+    (matched as "connection ... not exist" or "not found" in the message of a C(DLI.0001)/C(DLI.0002)).
 extends_documentation_fragment:
   - hwcloud.connections.auth
   - hwcloud.connections.wait

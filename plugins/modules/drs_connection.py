@@ -182,6 +182,9 @@ options:
     type: str
     choices: [always, on_create]
     default: on_create
+notes:
+  - Assumptions where the sources are silent - whether an update replaces or merges the stored connection; the
+    module always sends the full desired body, password included, as the Terraform provider does.
 extends_documentation_fragment:
   - hwcloud.connections.auth
   - hwcloud.connections.attributes

@@ -45,6 +45,10 @@ options:
       - When the listing had to be split into partitions (more than 400 matches), the module sorts the results
         itself by the same field; connections with equal values keep no particular order.
     type: str
+notes:
+  - Assumptions where the sources disagree or are silent - the paging bounds (the SDK allows C(limit) up to 1000,
+    the Chinese API reference caps C(offset) and C(limit) at 100; the module stays within 100), and whether
+    C(fuzzy_name) is case-sensitive (the partitions cover every name either way).
 extends_documentation_fragment:
   - hwcloud.connections.auth
   - hwcloud.connections.attributes.info_module
