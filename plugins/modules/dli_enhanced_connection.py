@@ -15,7 +15,7 @@ description:
     pools and the subnet of a data source, with custom host entries and routes.
   - The connection is found by O(connection_id), else by exact O(name). Connections with status C(DELETED) stay
     readable in the API but count as absent, and so does an unknown or purged O(connection_id) (the API answers
-    HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404): O(state=absent) then reports C(changed=false).
+    HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404), so O(state=absent) then reports C(changed=false).
     A C(DLI.0001) that is a real parameter error still fails the module.
   - Only options you set are compared. O(hosts) and O(queues)/O(elastic_resource_pools) names are compared
     order-insensitively; O(routes) are compared by name and CIDR.
@@ -30,7 +30,7 @@ description:
     error message the API reports for it.
   - The API refuses to delete a connection while a peering is C(CREATING). Before deleting (O(state=absent), or
     O(recreate=true)) the module therefore waits until no peering is C(CREATING), for at most O(wait_timeout) seconds,
-    B(also with O(wait=false)): O(wait) is about waiting for the result of a change, this wait is what makes the
+    B(also with O(wait=false)), because O(wait) is about waiting for the result of a change and this wait is what makes the
     delete possible at all. When the time runs out the module fails naming the connection, the peerings still
     C(CREATING) and O(wait_timeout), before sending the delete. Set O(wait_timeout=0) to fail at once instead of
     waiting. Peerings that are C(ACTIVE) or C(FAILED) do not delay the delete.
@@ -47,7 +47,7 @@ options:
       - ID of the connection. When set, it selects the connection instead of O(name).
       - With O(state=present) the connection must exist (it is not created under another ID); after a
         recreation (O(recreate=true)) the connection has a new ID.
-      - An unknown, purged or C(DELETED) ID is absent: O(state=absent) reports C(changed=false).
+      - An unknown, purged or C(DELETED) ID is absent, so O(state=absent) reports C(changed=false).
     type: str
   name:
     description:
@@ -364,12 +364,13 @@ class DliEnhancedConnection(rc.Resource):
         """tags and routetable_id are replace-only and never returned: on a connection this run did not create, a change
         to them cannot be seen, so say so instead of a silent "unchanged" (huawei-api.md section 10 #5)."""
         fields = [key for key in dli.NOT_RETURNED if key in desired]
-        if fields:
-            self.module.ansible.warn(
-                "%s: the DLI API does not return %s, so they are not compared with the existing enhanced connection %s (id %s) "
-                "and a change to them is not applied (they cannot be changed in place). To apply other values, delete the "
-                "connection (state=absent) and create it again." % (", ".join(fields), "it" if len(fields) == 1 else "them",
-                                                                   current.get("name"), current.get("id")))
+        if not fields:
+            return
+        them = "it" if len(fields) == 1 else "them"
+        self.module.ansible.warn(
+            "%s: the DLI API does not return %s, so the module cannot compare %s with the existing enhanced connection %s (id %s) "
+            "and does not apply a change to %s (replace-only). To apply other values, delete the connection (state=absent) "
+            "and create it again." % (", ".join(fields), them, them, current.get("name"), current.get("id"), them))
 
     def predict(self, current, desired: dict) -> dict:
         if current is None or dli.replace_only_changes(current, desired):

@@ -17,8 +17,8 @@ description:
     O(ssl.ssl_cert_password)) and the O(cloud) block are never returned by the API, so they are not compared;
     use O(update_password=always) to re-send them.
   - Any difference in what you set updates the connection with one C(PUT) carrying the full desired body.
-  - The API requires the database password in every update: an update always re-sends O(endpoint.db_password), so
-    O(endpoint.db_password) is needed whenever anything changes (or with O(update_password=always)). Without it the
+  - The API requires the database password in every update, so an update always re-sends O(endpoint.db_password), so
+    O(endpoint.db_password) is needed whenever anything changes (or with O(update_password=always)). Without it, the
     module fails before any write, naming O(endpoint.db_password) and the differences that need the update; a run
     where nothing differs does not need the password.
 author:

@@ -13,12 +13,12 @@ description:
   - Returns EventGrid target connections (C(GET /v1/{project_id}/connections)) matching the given filters,
     all of them.
   - The API documents C(offset) and C(limit) of at most 100 (other sources say more; the module assumes the
-    stricter bounds, so it works with both). It reads 100 per page: up to 200 matches in one sort direction, up to
+    stricter bounds, so it works with both). It reads 100 per page, so up to 200 matches in one sort direction, up to
     400 with the same query sorted the other way. Beyond that, or when the sort key has ties, it splits the query
     into O(fuzzy_name) partitions (a partition still too large is split again) and keeps every connection once.
     At most 300 calls are made; a larger listing fails asking to narrow it with O(name), O(fuzzy_name) or
     O(instance_id).
-  - The result is complete or the module fails: when the connections read do not add up to the C(total) the API
+  - The result is complete or the module fails. When the connections read do not add up to the C(total) the API
     reports (for example because connections are created or deleted meanwhile), the module fails and says so.
   - The Kafka password is never returned.
 author:

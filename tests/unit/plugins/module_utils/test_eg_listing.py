@@ -11,8 +11,9 @@ import random
 
 import pytest
 
-from ansible_collections.hwcloud.connections.plugins.module_utils.eg import (NAME_CHARACTERS, ConnectionLister, EgConnections, list_all,
-                                                                            sort_connections)
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg import (
+    NAME_CHARACTERS, ConnectionLister, EgConnections, list_all, sort_connections,
+)
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 
 WHAT = "GET /v1/{project_id}/connections"
@@ -79,7 +80,7 @@ def test_ties_in_the_sort_key_fall_back_to_partitions():
 
 def test_random_names_and_a_case_insensitive_fuzzy_filter():
     rng = random.Random(10)
-    names = sorted({"".join(rng.choice(NAME_CHARACTERS[:40]) for _ in range(rng.randint(1, 6))) for _ in range(900)})
+    names = sorted({"".join(rng.choice(NAME_CHARACTERS[:40]) for _char in range(rng.randint(1, 6))) for _name in range(900)})
     for case_insensitive in (False, True):
         api = FakeListConnections(names, case_insensitive=case_insensitive)
         assert sorted(names_of(list_all(api, {}, WHAT))) == names

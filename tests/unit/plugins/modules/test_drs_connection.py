@@ -44,7 +44,9 @@ class FakeApi:
 
 
 def run(api, check_mode=False, endpoint=None, **params):
-    module = FakeModule(check_mode=check_mode, **dict(BASE, endpoint=dict(ENDPOINT, **(endpoint or {})), **params))
+    params = dict(BASE, **params)
+    params["endpoint"] = dict(ENDPOINT, **(endpoint or {}))
+    module = FakeModule(check_mode=check_mode, **params)
     resource = DrsConnection(module)
     resource.api = api
     return rc.reconcile(module, resource)
