@@ -15,6 +15,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils import reconci
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError, WaitTimeoutError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.modules.dli_enhanced_connection import ARGUMENT_SPEC, DliEnhancedConnection
+from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 H1 = {"name": "db-1", "ip": "10.0.0.1"}
 H2 = {"name": "db-2", "ip": "10.0.0.2"}
@@ -94,21 +95,6 @@ def test_failed_peer_reports_its_error_message():
 # -- through reconcile -----------------------------------------------------------------------------
 
 
-class Warnings(list):
-    def warn(self, text):
-        self.append(text)
-
-
-class FakeModule:
-    def __init__(self, check_mode=False, **params):
-        self.params = {key: spec.get("default") for key, spec in ARGUMENT_SPEC.items()}
-        self.params.update(params)
-        self.check_mode = check_mode
-        self.diff_mode = True
-        self.client = None
-        self.ansible = self.warnings = Warnings()
-
-
 class FakeApi:
     """Keeps connections like DLI: peers turn ACTIVE (or FAILED) on the next read, deleted rows stay DELETED."""
 
@@ -183,7 +169,7 @@ class FakeApi:
 
 
 def run(api, check_mode=False, **params):
-    module = FakeModule(check_mode=check_mode, **dict(BASE, **params))
+    module = FakeModule(ARGUMENT_SPEC, check_mode=check_mode, **dict(BASE, **params))
     resource = DliEnhancedConnection(module)
     resource.api = api
     return rc.reconcile(module, resource)
@@ -240,7 +226,7 @@ def test_duplicate_name_on_create_adopts_the_winner():
             self.looked.append(1)
             return None if len(self.looked) == 1 else super().lookup()
 
-    module = FakeModule(**dict(BASE, queues=["q1", "q3"]))
+    module = FakeModule(ARGUMENT_SPEC, **dict(BASE, queues=["q1", "q3"]))
     resource = Racing(module)
     resource.api = api
     result = rc.reconcile(module, resource)
@@ -322,7 +308,7 @@ TAGS = [{"key": "team", "value": "data"}]
 ])
 def test_unverifiable_fields_on_an_existing_connection_warn(params, fields):
     api = FakeApi([CURRENT])
-    module = FakeModule(**dict(BASE, **params))
+    module = FakeModule(ARGUMENT_SPEC, **dict(BASE, **params))
     resource = DliEnhancedConnection(module)
     resource.api = api
     assert rc.reconcile(module, resource)["changed"] is False
@@ -332,7 +318,7 @@ def test_unverifiable_fields_on_an_existing_connection_warn(params, fields):
 
 def test_no_warning_when_this_run_creates_or_recreates_the_connection():
     for existing, params in (([], {}), ([CURRENT], dict(dest_network_id="net-2", recreate=True))):
-        module = FakeModule(**dict(BASE, tags=TAGS, routetable_id="rt-1", **params))
+        module = FakeModule(ARGUMENT_SPEC, **dict(BASE, tags=TAGS, routetable_id="rt-1", **params))
         resource = DliEnhancedConnection(module)
         resource.api = FakeApi(existing)
         assert rc.reconcile(module, resource)["changed"] is True

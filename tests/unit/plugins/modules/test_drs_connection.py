@@ -14,20 +14,12 @@ from ansible_collections.hwcloud.connections.plugins.module_utils import reconci
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs import ALL_ENDPOINT_NAMES
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.modules.drs_connection import ARGUMENT_SPEC, DrsConnection
+from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 ENDPOINT = {"endpoint_name": "mysql", "ip": "192.168.0.27", "db_port": 3306, "db_user": "drs"}
 BASE = {"name": "orders-mysql", "db_type": "mysql", "endpoint": ENDPOINT}
 STORED = {"connection_id": "c1", "name": "orders-mysql", "db_type": "mysql", "description": "old",
           "endpoint": {"endpoint_name": "mysql", "ip": "192.168.0.27", "db_port": "3306", "db_user": "drs"}}
-
-
-class FakeModule:
-    def __init__(self, check_mode=False, **params):
-        self.params = {key: spec.get("default") for key, spec in ARGUMENT_SPEC.items()}
-        self.params.update(params)
-        self.check_mode = check_mode
-        self.diff_mode = True
-        self.client = None
 
 
 class FakeApi:
@@ -46,7 +38,7 @@ class FakeApi:
 def run(api, check_mode=False, endpoint=None, **params):
     params = dict(BASE, **params)
     params["endpoint"] = dict(ENDPOINT, **(endpoint or {}))
-    module = FakeModule(check_mode=check_mode, **params)
+    module = FakeModule(ARGUMENT_SPEC, check_mode=check_mode, **params)
     resource = DrsConnection(module)
     resource.api = api
     return rc.reconcile(module, resource)
