@@ -81,6 +81,15 @@ def add_job(app: Any, req: Request) -> Response:
     return Response(201, {"job": job})
 
 
+def add_eg_connections(app: Any, req: Request) -> Response:
+    """Seed CREATED EG connections in one call: {names: [...], vpc_id?, subnet_id?, description?, project_id?}."""
+    try:
+        count = eg.seed_connections(app, req.json())
+    except ValueError as exc:
+        raise _bad(str(exc)) from None
+    return Response(201, {"created": count})
+
+
 def expire_tokens(app: Any, _req: Request) -> Response:
     """Make every issued IAM token expired."""
     return Response(200, {"expired": app.tokens.expire_all()})
@@ -133,6 +142,7 @@ ROUTES = [
     Route("PUT", "/_emulator/faults", "admin", put_faults, authenticated=False),
     Route("DELETE", "/_emulator/faults", "admin", clear_faults, authenticated=False),
     Route("POST", "/_emulator/drs/jobs", "admin", add_job, authenticated=False),
+    Route("POST", "/_emulator/eg/connections", "admin", add_eg_connections, authenticated=False),
     Route("POST", "/_emulator/iam/expire-tokens", "admin", expire_tokens, authenticated=False),
     Route("GET", "/_emulator/config", "admin", get_config, authenticated=False),
     Route("PUT", "/_emulator/config", "admin", patch_config, authenticated=False),

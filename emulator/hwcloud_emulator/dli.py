@@ -30,7 +30,8 @@ def _invalid(msg: str) -> ApiError:
 
 
 def _not_found(connection_id: str) -> ApiError:
-    return service_error("dli", 404, "DLI.0023", "Enhanced connection %s does not exist." % connection_id)
+    """Unknown or purged connection id: 400 DLI.0001 with the wording TF quotes (huawei-api.md section 10 #1)."""
+    return service_error("dli", 400, "DLI.0001", "Connection %s is not exist" % connection_id)
 
 
 def _ok(message: str = "", **extra: Any) -> dict[str, Any]:
@@ -58,6 +59,20 @@ def _hosts(value: Any) -> list[dict[str, str]]:
     return [{"name": host["name"], "ip": host["ip"]} for host in value]
 
 
+def _tags(value: Any) -> list[dict[str, str]]:
+    """Tag keys 1-128 and values 1-255 characters (SDK ``Tag``); keys unique."""
+    if not isinstance(value, list):
+        raise _invalid("Invalid parameter tags: a list of {key, value} objects is required.")
+    for tag in value:
+        if not isinstance(tag, dict) or not isinstance(tag.get("key"), str) or not 1 <= len(tag["key"]) <= 128:
+            raise _invalid("Invalid parameter tags: each key has 1 to 128 characters.")
+        if not isinstance(tag.get("value"), str) or not 1 <= len(tag["value"]) <= 255:
+            raise _invalid("Invalid parameter tags: the value of tag %s must have 1 to 255 characters." % tag["key"])
+    if len({tag["key"] for tag in value}) != len(value):
+        raise _invalid("Invalid parameter tags: duplicate tag keys.")
+    return [{"key": tag["key"], "value": tag["value"]} for tag in value]
+
+
 def _new_peer(app: Any, name: str) -> dict[str, Any]:
     """A peering that turns ACTIVE (or FAILED for configured queue/pool names) after dli_peer_active."""
     created = clock.now()
@@ -66,12 +81,12 @@ def _new_peer(app: Any, name: str) -> dict[str, Any]:
             "will_fail": name in (app.config.get("dli") or {}).get("failing_queues", [])}
 
 
-def _refresh(connection: dict[str, Any]) -> bool:
-    """Apply due peer transitions; True when something changed."""
+def _refresh(connection: dict[str, Any], hold: bool = False) -> bool:
+    """Apply due peer transitions (none while ``dli.hold_peers`` is set); True when something changed."""
     current, changed = clock.now(), False
     for _kind, field in PEER_KINDS:
         for peer in connection[field].values():
-            if peer["status"] == "CREATING" and current >= peer["ready_at"]:
+            if peer["status"] == "CREATING" and current >= peer["ready_at"] and not hold:
                 peer["status"] = "FAILED" if peer["will_fail"] else "ACTIVE"
                 if peer["will_fail"]:
                     peer["err_msg"] = ("Failed to create the peering connection for %s: the destination subnet "
@@ -83,7 +98,8 @@ def _refresh(connection: dict[str, Any]) -> bool:
 
 def refresh_all(app: Any) -> None:
     """Apply due status transitions; persist only when something changed (caller holds the lock)."""
-    refreshed = [_refresh(c) for c in app.store.data["dli_connections"].values()]  # refresh every row, no short-circuit
+    hold = bool((app.config.get("dli") or {}).get("hold_peers"))
+    refreshed = [_refresh(c, hold) for c in app.store.data["dli_connections"].values()]  # every row, no short-circuit
     if any(refreshed):
         app.store.save()
 
@@ -101,7 +117,7 @@ def view(connection: dict[str, Any], listing: bool) -> dict[str, Any]:
 
 
 def _live(app: Any, req: Request) -> dict[str, Any]:
-    """The connection of the path (not DELETED), else 404 DLI.0023."""
+    """The connection of the path (not DELETED), else 400 DLI.0001 "is not exist"."""
     connection = app.store.data["dli_connections"].get(req.params["connection_id"])
     if connection is None or connection["project_id"] != req.project_id or connection["status"] == "DELETED":
         raise _not_found(req.params["connection_id"])
@@ -119,6 +135,7 @@ def create_connection(app: Any, req: Request) -> Response:
             raise _invalid("Invalid parameter %s: it is required." % key)
     queues, pools = _names(body, "queues"), _names(body, "elastic_resource_pools")
     hosts = _hosts(body.get("hosts") or [])
+    tags = _tags(body.get("tags") or [])
     with app.store.lock:
         connections = app.store.data["dli_connections"]
         if any(c["name"] == name and c["project_id"] == req.project_id and c["status"] != "DELETED"
@@ -128,7 +145,7 @@ def create_connection(app: Any, req: Request) -> Response:
             "id": str(uuid.uuid4()), "name": name, "status": "ACTIVE", "project_id": req.project_id,
             "dest_vpc_id": body["dest_vpc_id"], "dest_network_id": body["dest_network_id"],
             "routetable_id": body.get("routetable_id"), "create_time": clock.epoch_ms(clock.now()),
-            "hosts": hosts, "routes": [], "tags": copy.deepcopy(body.get("tags") or []), "ipv6_enable": False,
+            "hosts": hosts, "routes": [], "tags": tags, "ipv6_enable": False,
             "available_queue_info": {q: _new_peer(app, q) for q in queues},
             "elastic_resource_pools": {p: _new_peer(app, p) for p in pools},
         }
@@ -174,9 +191,16 @@ def show_connection(app: Any, req: Request) -> Response:
 
 
 def delete_connection(app: Any, req: Request) -> Response:
-    """DELETE …/{id}: the row stays with status DELETED and no bound queues."""
+    """DELETE …/{id}: the row stays with status DELETED and no bound queues. A connection with a peer still
+    CREATING cannot be deleted (dli_02_0188: "The connection that is being created cannot be deleted.")."""
     with app.store.lock:
+        refresh_all(app)
         connection = _live(app, req)
+        creating = [peer["name"] for _kind, field in PEER_KINDS for peer in connection[field].values()
+                    if peer["status"] == "CREATING"]
+        if creating:
+            raise _invalid("The connection that is being created cannot be deleted: enhanced connection %s has "
+                           "peer connections in CREATING (%s)." % (connection["id"], ",".join(creating)))
         connection["status"] = "DELETED"
         for _kind, field in PEER_KINDS:
             connection[field] = {}

@@ -6,15 +6,17 @@
 
 from __future__ import annotations
 
+import ipaddress
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from .drs_jobs import NOT_FOUND_CODE, NOT_FOUND_MSG, refresh_all
+from .drs_jobs import refresh_all, v3_job_error
 from .errors import ApiError, service_error
 from .messages import Request, Response
 from .router import Route
 
 MAX_ENTRIES = 10
+DNS_ACTIONS = ("add", "keep", "update", "recover")
 REQUIRED = ("id", "net_type", "db_type", "ip", "end_point_type")
 WRONG_STATUS_CODE = "DRS.10000011"
 PROBE_ERROR_CODE = "DRS.10000001"
@@ -30,6 +32,47 @@ def _needs_credentials(entry: dict[str, Any]) -> bool:
         return True
     protocol = str((entry.get("kafka_security_config") or {}).get("type") or "PLAINTEXT").upper()
     return protocol.startswith("SASL")
+
+
+def _kafka_problem(entry: dict[str, Any]) -> str | None:
+    """SDK KafkaSecurity: SSL and SASL_SSL need the trust store (name and key); its password only when the store
+    has one (huawei-api.md section 10 #4), so a missing trust_store_password is fine here."""
+    security = entry.get("kafka_security_config")
+    if security is None:
+        return None
+    if not isinstance(security, dict):
+        return "kafka_security_config: an object is required"
+    protocol = str(security.get("type") or "").upper()
+    if protocol.endswith("SSL"):
+        missing = [key for key in ("trust_store_key_name", "trust_store_key") if not security.get(key)]
+        if missing:
+            return "kafka_security_config: %s required for %s" % (", ".join(missing), protocol)
+    if protocol.startswith("SASL_") and not security.get("sasl_mechanism"):
+        return "kafka_security_config: sasl_mechanism required for %s" % protocol
+    return None
+
+
+def _dns_problem(entry: dict[str, Any]) -> str | None:
+    """TestEndPoint.customized_dns {is_set_dns, set_dns_action, dns_ip} (SDK v3 CustomizedDns)."""
+    dns = entry.get("customized_dns")
+    if dns is None:
+        return None
+    if not isinstance(dns, dict) or not isinstance(dns.get("is_set_dns", False), bool):
+        return "customized_dns: an object with a boolean is_set_dns is required"
+    action = dns.get("set_dns_action")
+    if action is not None and action not in DNS_ACTIONS:
+        return "customized_dns.set_dns_action: must be one of %s" % ", ".join(DNS_ACTIONS)
+    if dns.get("is_set_dns") and action is None:
+        return "customized_dns.set_dns_action: required when is_set_dns is true"
+    if action in ("add", "update") and not dns.get("dns_ip"):
+        return "customized_dns.dns_ip: required for set_dns_action %s" % action
+    for item in str(dns.get("dns_ip") or "").split(","):
+        try:
+            if item:
+                ipaddress.ip_address(item.strip())
+        except ValueError:
+            return "customized_dns.dns_ip: %s is not an IP address" % item.strip()
+    return None
 
 
 def validate(entries: Any) -> list[dict[str, Any]]:
@@ -49,6 +92,9 @@ def validate(entries: Any) -> list[dict[str, Any]]:
             raise _invalid("Invalid parameter jobs[%d]: missing %s." % (index, ", ".join(missing)))
         if entry["end_point_type"] not in ("so", "ta"):
             raise _invalid("Invalid parameter jobs[%d].end_point_type: must be so or ta." % index)
+        problem = _kafka_problem(entry) or _dns_problem(entry)
+        if problem:
+            raise _invalid("Invalid parameter jobs[%d].%s." % (index, problem))
     return entries
 
 
@@ -71,10 +117,13 @@ def _run_probe(entry: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
 
 
 def _precheck(app: Any, project_id: str, entry: dict[str, Any]) -> dict[str, Any] | None:
-    """A failed result when the job is unknown or not in CONFIGURATION, else None (probe it)."""
+    """A failed result when the job is unknown, deleted or not in CONFIGURATION, else None (probe it)."""
     job = app.store.data["drs_jobs"].get(entry["id"])
-    if job is None or job["project_id"] != project_id:
-        return _failed(entry["id"], NOT_FOUND_CODE, NOT_FOUND_MSG)
+    if job is not None and job["project_id"] != project_id:
+        job = None
+    error = v3_job_error(job)
+    if error:
+        return _failed(entry["id"], *error)
     if job["status"] != "CONFIGURATION":
         return _failed(entry["id"], WRONG_STATUS_CODE,
                        "The job status is %s; connections can be tested only when the job status is CONFIGURATION."

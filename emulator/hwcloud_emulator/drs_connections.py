@@ -20,6 +20,14 @@ from .router import Route
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,50}$")
 DB_TYPES = ("mysql", "postgresql", "mongodb", "oracle")
+# Scenarios (endpoint_name) per db_type. The SDK also lists redis scenarios, but db_type has no redis
+# (huawei-api.md section 10 #8), so they can never be valid.
+ENDPOINT_NAMES = {
+    "oracle": ("oracle", "ecs_oracle", "cloud_gaussdbv5"),
+    "mysql": ("mysql", "ecs_mysql", "cloud_mysql"),
+    "postgresql": ("postgresql", "ecs_postgresql", "cloud_postgresql"),
+    "mongodb": ("mongodb", "ecs_mongodb", "cloud_mongodb"),
+}
 FIELDS = ("name", "db_type", "config", "description", "endpoint", "vpc", "ssl", "cloud", "enterprise_project_id")
 SORT_KEYS = {
     "name": lambda c: c["name"].lower(),
@@ -62,19 +70,29 @@ def public_view(connection: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def _validate(body: dict[str, Any], creating: bool) -> None:
+def _validate_endpoint(endpoint: Any, db_type: Any) -> None:
+    """BaseEndpoint: endpoint_name, db_user and db_password are required, on create and on update (the SDK's
+    UpdateConnectionReq carries the same BaseEndpoint; huawei-api.md section 10 #3)."""
+    if not isinstance(endpoint, dict) or not endpoint.get("endpoint_name"):
+        raise _invalid("Invalid parameter endpoint: endpoint.endpoint_name is required.")
+    for key in ("db_user", "db_password"):
+        if not endpoint.get(key):
+            raise _invalid("Invalid parameter endpoint.%s: it is required." % key)
+    if db_type in ENDPOINT_NAMES and endpoint["endpoint_name"] not in ENDPOINT_NAMES[db_type]:
+        raise _invalid("Invalid parameter endpoint.endpoint_name: %s is not a %s scenario (one of %s)."
+                       % (endpoint["endpoint_name"], db_type, ", ".join(ENDPOINT_NAMES[db_type])))
+
+
+def _validate(body: dict[str, Any], creating: bool, stored_db_type: str | None = None) -> None:
+    """Create needs every required field. An update must carry the endpoint with its password: the API keeps no
+    "unchanged" password, every PUT re-sends it (as Terraform does)."""
     if creating or "name" in body:
         if not isinstance(body.get("name"), str) or not NAME_PATTERN.match(body["name"]):
             raise _invalid("Invalid parameter name: 4 to 50 characters, letters, digits, hyphens (-) and underscores (_) only.")
     if creating or "db_type" in body:
         if body.get("db_type") not in DB_TYPES:
             raise _invalid("Invalid parameter db_type: must be one of %s." % ", ".join(DB_TYPES))
-    if creating or "endpoint" in body:
-        endpoint = body.get("endpoint")
-        if not isinstance(endpoint, dict) or not endpoint.get("endpoint_name"):
-            raise _invalid("Invalid parameter endpoint: endpoint.endpoint_name is required.")
-        if creating and not (endpoint.get("db_user") and endpoint.get("db_password")):
-            raise _invalid("Invalid parameter endpoint: db_user and db_password are required.")
+    _validate_endpoint(body.get("endpoint"), body.get("db_type") or stored_db_type)
     if len(str(body.get("description") or "")) > 255:
         raise _invalid("Invalid parameter description: at most 255 characters.")
 
@@ -162,21 +180,18 @@ def _owned(app: Any, req: Request) -> dict[str, Any]:
 
 
 def modify_connection(app: Any, req: Request) -> Response:
-    """PUT …/connections/{id}: given top-level fields replace stored ones; an endpoint sent without
-    db_password keeps the stored password. Answers 200 {}."""
+    """PUT …/connections/{id}: given top-level fields replace stored ones; ``endpoint`` with ``db_password``
+    is required. Answers 200 {}."""
     body = req.json()
-    _validate(body, creating=False)
     with app.store.lock:
         connection = _owned(app, req)
+        _validate(body, creating=False, stored_db_type=connection.get("db_type"))
         if "name" in body and _name_taken(app.store.data["drs_connections"], req.project_id, body["name"],
                                           except_id=connection["connection_id"]):
             raise _error("DRS.10010065", "Connection manager name is already exists.")
         for key in FIELDS:
             if key in body:
-                value = copy.deepcopy(body[key])
-                if key == "endpoint" and isinstance(value, dict) and not value.get("db_password"):
-                    value["db_password"] = (connection.get("endpoint") or {}).get("db_password")
-                connection[key] = value
+                connection[key] = copy.deepcopy(body[key])
         app.store.save()
     return Response(200, {})
 

@@ -17,13 +17,26 @@ from .paging import page, sort_items
 from .router import Route
 
 JOB_TYPES = ("migration", "sync", "cloudDataGuard", "replay")
-NOT_FOUND_CODE = "DRS.10000010"
-NOT_FOUND_MSG = "Job does not exist, please check job ID"
+# Per-job codes of the v3 APIs (batch-status, batch-connection) as Terraform handles them (huawei-api.md
+# section 10 #13); the v5 code DRS.10000010 is not used here.
+NOT_FOUND_CODE = "DRS.M00289"
+NOT_FOUND_MSG = "The job does not exist."
+DELETED_CODE = "DRS.M05004"
+DELETED_MSG = "The job has been deleted."
 SORT_KEYS = ("name", "status", "create_time", "net_type", "job_direction", "pay_mode")
 
 
 def _invalid(msg: str) -> ApiError:
     return service_error("drs", 400, "DRS.10000001", msg)
+
+
+def v3_job_error(job: dict[str, Any] | None) -> tuple[str, str] | None:
+    """(error_code, error_msg) of a v3 per-job result for an unknown or deleted job, else None."""
+    if job is None:
+        return NOT_FOUND_CODE, NOT_FOUND_MSG
+    if job["status"] == "DELETED":
+        return DELETED_CODE, DELETED_MSG
+    return None
 
 
 def new_job_id() -> str:
@@ -169,7 +182,7 @@ def list_jobs_v3(app: Any, req: Request) -> Response:
 
 
 def batch_status(app: Any, req: Request) -> Response:
-    """POST /v3/{project_id}/jobs/batch-status; unknown ids get error_code DRS.10000010."""
+    """POST /v3/{project_id}/jobs/batch-status; unknown ids get DRS.M00289, deleted jobs DRS.M05004."""
     body = req.json()
     ids = body.get("jobs")
     if not isinstance(ids, list) or not ids or not all(isinstance(job_id, str) for job_id in ids):
@@ -185,8 +198,12 @@ def batch_status(app: Any, req: Request) -> Response:
         refresh_all(app)
         for job_id in ids_page:
             job = app.store.data["drs_jobs"].get(job_id)
-            if job is None or job["project_id"] != req.project_id:
-                results.append({"id": job_id, "status": "", "error_code": NOT_FOUND_CODE, "error_message": NOT_FOUND_MSG})
+            if job is not None and job["project_id"] != req.project_id:
+                job = None
+            error = v3_job_error(job)
+            if error:
+                results.append({"id": job_id, "status": job["status"] if job else "", "error_code": error[0],
+                                "error_message": error[1]})
             else:
                 results.append({"id": job_id, "status": job["status"]})
     return Response(200, {"results": results, "count": len(ids)})

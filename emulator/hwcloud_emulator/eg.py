@@ -21,6 +21,9 @@ from .router import Route
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 KAFKA_FIELDS = ("instance_id", "addr", "security_protocol", "enable_sasl_ssl", "user_name", "password", "acks")
 SORT_FIELDS = {"created_time": "created", "updated_time": "updated", "name": "name"}
+# ListConnections bounds per the zh doc (huawei-api.md section 10 #10); the SDK docstring says limit <= 1000.
+MAX_OFFSET = 100
+MAX_LIMIT = 100
 FAILED_INFO = {"error_code": "EG.00515000", "error_detail": "The private network connection could not be "
                "established (simulated failure).", "error_msg": "Failed to create the connection."}
 
@@ -82,9 +85,8 @@ def _owned(app: Any, req: Request) -> dict[str, Any]:
     return connection
 
 
-def create_connection(app: Any, req: Request) -> Response:
-    """POST /v1/{project_id}/connections → 200 ConnectionInfo with status CREATING."""
-    body = req.json()
+def _validated(body: dict[str, Any]) -> dict[str, Any]:
+    """The create body checked field by field; returns the Kafka detail to store (None for webhooks)."""
     name = body.get("name")
     if not isinstance(name, str) or not NAME_PATTERN.match(name) or name.lower() == "default":
         raise _invalid("Invalid parameter name: 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or "
@@ -97,30 +99,70 @@ def create_connection(app: Any, req: Request) -> Response:
         raise _invalid("Invalid parameter type: must be WEBHOOK or KAFKA.")
     if len(str(body.get("description") or "")) > 255:
         raise _invalid("Invalid parameter description: at most 255 characters.")
-    kafka = _kafka_detail(body)
+    return _kafka_detail(body)
+
+
+def _store(app: Any, project_id: str, body: dict[str, Any], kafka: dict[str, Any] | None,
+           ready_delay: float) -> dict[str, Any]:
+    """Add one connection (caller holds the lock); a duplicate name in the project is EG.00513001."""
+    connections = app.store.data["eg_connections"]
+    name = body["name"]
+    if any(c["name"] == name and c["project_id"] == project_id for c in connections.values()):
+        raise service_error("eg", 400, "EG.00513001", "The connection name %s already exists." % name)
+    created = clock.now()
+    connection = {
+        "id": str(uuid.uuid4()), "name": name, "description": body.get("description") or "", "status": "CREATING",
+        "error_info": {}, "vpc_id": body["vpc_id"], "subnet_id": body["subnet_id"], "agency": "EG_TRUST",
+        "flavor": {"name": "default", "concurrency_type": "shared", "concurrency": 500, "bandwidth_type": "shared"},
+        "type": body.get("type") or "WEBHOOK", "kafka_detail": kafka, "project_id": project_id, "created": created,
+        "updated": created, "ready_at": created + ready_delay,
+        "will_fail": name in (app.config.get("eg") or {}).get("failing_names", []),
+    }
+    connections[connection["id"]] = connection
+    return connection
+
+
+def create_connection(app: Any, req: Request) -> Response:
+    """POST /v1/{project_id}/connections → 200 ConnectionInfo with status CREATING."""
+    body = req.json()
+    kafka = _validated(body)
     with app.store.lock:
-        connections = app.store.data["eg_connections"]
-        if any(c["name"] == name and c["project_id"] == req.project_id for c in connections.values()):
-            raise service_error("eg", 400, "EG.00513001", "The connection name %s already exists." % name)
-        created = clock.now()
-        connection = {
-            "id": str(uuid.uuid4()), "name": name, "description": body.get("description") or "", "status": "CREATING",
-            "error_info": {}, "vpc_id": body["vpc_id"], "subnet_id": body["subnet_id"], "agency": "EG_TRUST",
-            "flavor": {"name": "default", "concurrency_type": "shared", "concurrency": 500, "bandwidth_type": "shared"},
-            "type": conn_type, "kafka_detail": kafka, "project_id": req.project_id, "created": created,
-            "updated": created, "ready_at": created + delay_seconds(app.config, "eg_connection_created"),
-            "will_fail": name in (app.config.get("eg") or {}).get("failing_names", []),
-        }
-        connections[connection["id"]] = connection
+        connection = _store(app, req.project_id, body, kafka, delay_seconds(app.config, "eg_connection_created"))
         app.store.save()
         return Response(200, view(connection))
+
+
+def seed_connections(app: Any, spec: dict[str, Any]) -> int:
+    """Admin seeding: ``{names: [...], vpc_id?, subnet_id?, description?, project_id?}`` → webhook connections,
+    already CREATED, validated like a create; all or nothing. Returns how many were added."""
+    names = spec.get("names")
+    if not isinstance(names, list) or not names:
+        raise ValueError("names must be a non-empty list")
+    project_id = spec.get("project_id") or next(iter(app.config["projects"].values()))
+    template = {"vpc_id": spec.get("vpc_id") or "vpc-seeded", "subnet_id": spec.get("subnet_id") or "subnet-seeded",
+                "description": spec.get("description") or ""}
+    bodies = [dict(template, name=name) for name in names]
+    for body in bodies:
+        _validated(body)
+    with app.store.lock:
+        added = []
+        try:
+            for body in bodies:
+                added.append(_store(app, project_id, body, None, 0.0))
+        except ApiError:
+            for connection in added:
+                del app.store.data["eg_connections"][connection["id"]]
+            raise
+        refresh_all(app)
+        app.store.save()
+    return len(added)
 
 
 def list_connections(app: Any, req: Request) -> Response:
     """GET /v1/{project_id}/connections: name exact, fuzzy_name substring, instance_id, sort field:ASC|DESC."""
     offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 15)
-    if offset < 0 or not 1 <= limit <= 1000:
-        raise _invalid("Invalid parameter offset/limit: offset >= 0, 1 <= limit <= 1000.")
+    if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_LIMIT:
+        raise _invalid("Invalid parameter offset/limit: 0 <= offset <= %d, 1 <= limit <= %d." % (MAX_OFFSET, MAX_LIMIT))
     field, _sep, direction = (req.arg("sort") or "created_time:DESC").partition(":")
     if field not in SORT_FIELDS or direction.upper() not in ("ASC", "DESC", ""):
         raise _invalid("Invalid parameter sort: expected <created_time|updated_time|name>:<ASC|DESC>.")

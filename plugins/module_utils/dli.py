@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import copy
 import ipaddress
+import re
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError, WaitTimeoutError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
+from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import Waiter
 
 CONNECTIONS = "/v2.0/{project_id}/datasource/enhanced-connections"
 CONNECTION = CONNECTIONS + "/{connection_id}"
-# A GET/DELETE on an unknown id: 404 (DLI.0023 "resource not found") or DLI.0002 "object does not exist".
-NOT_FOUND_CODES = ("DLI.0002", "DLI.0023")
+# A GET/DELETE on an unknown or purged id (huawei-api.md section 10 #1): HTTP 400 DLI.0001 "Connection xxx is not
+# exist" as Terraform quotes it, DLI.0002 "object does not exist", or a 404 (DLI.0023). DLI.0001 is also the
+# generic parameter error, so it means "gone" only when the message says the connection does not exist.
+GONE_CODES = ("DLI.0001", "DLI.0002")
+GONE_MESSAGE = re.compile(r"\bconnection\b.*\bnot (exist|found)\b", re.IGNORECASE)
 DUPLICATE = "DLI.0006"
 DELETED = "DELETED"
 # Option name of the bound names -> field of the connection object holding one peer per name.
@@ -25,10 +30,15 @@ PEER_FIELDS = (("queues", "available_queue_info"), ("elastic_resource_pools", "e
 # Cannot change in place (TF ForceNew). routetable_id and tags are not returned by the API, so they are only sent.
 REPLACE_ONLY = ("name", "dest_vpc_id", "dest_network_id")
 NOT_RETURNED = ("routetable_id", "tags")
+CREATING = "CREATING"
 
 
-def _not_found(error: HuaweiCloudError) -> bool:
-    return error.status == 404 or error.error_code in NOT_FOUND_CODES
+def is_gone(error: HuaweiCloudError) -> bool:
+    """The connection does not exist: DLI's own 404 (not a gateway 404 such as a wrong endpoint), or a 400
+    DLI.0001/DLI.0002 saying so. Any other DLI.0001 is a real parameter error and stays an error."""
+    if error.status == 404:
+        return not str(error.error_code or "").startswith("APIGW")
+    return error.status == 400 and error.error_code in GONE_CODES and bool(GONE_MESSAGE.search(error.error_msg or ""))
 
 
 def live(connection) -> bool:
@@ -48,7 +58,7 @@ class DliEnhancedConnections(ServiceApi):
         try:
             response = self.client.get("dli", build(CONNECTION, connection_id=connection_id))
         except HuaweiCloudError as error:
-            if _not_found(error):
+            if is_gone(error):
                 return None
             raise
         response.field("id")
@@ -71,8 +81,30 @@ class DliEnhancedConnections(ServiceApi):
         try:
             self.client.request("dli", "DELETE", build(CONNECTION, connection_id=connection_id))
         except HuaweiCloudError as error:
-            if not _not_found(error):  # already gone (a parallel run deleted it): the goal is met
+            if not is_gone(error):  # already gone (a parallel run deleted it): the goal is met
                 raise
+
+    def delete_settled(self, connection: dict, timeout: float) -> None:
+        """Delete once no peer is CREATING: the API refuses to delete a connection that is being created
+        (huawei-api.md section 10 #2). Waits at most ``timeout`` seconds (0: fail at once)."""
+        if creating_peers(connection):
+            self.wait_settled(connection, timeout)
+        self.delete(connection["id"])
+
+    def wait_settled(self, connection: dict, timeout: float) -> dict:
+        seen = [connection]
+
+        def poll():
+            seen.append(self.show(connection["id"]))
+            return seen[-1]
+
+        try:
+            return Waiter(timeout).wait(poll, settled, "the peerings of enhanced connection %s to leave CREATING" % connection.get("name"))
+        except WaitTimeoutError:
+            raise WaitTimeoutError(
+                "enhanced connection %s (id %s) cannot be deleted while peerings are CREATING (%s), and they still were after "
+                "wait_timeout=%ss; the API refuses to delete a connection that is being created. Run again later or raise "
+                "wait_timeout" % (connection.get("name"), connection["id"], ", ".join(creating_peers(seen[-1])), timeout)) from None
 
     def set_hosts(self, connection_id: str, hosts: list) -> None:
         self.client.request("dli", "PUT", build(CONNECTION, connection_id=connection_id), body={"hosts": hosts})
@@ -168,6 +200,17 @@ def predict(current, desired: dict, changes: dict = None) -> dict:
     after["routes"] = [route for route in after.get("routes") or [] if route.get("name") not in removed_routes]
     after["routes"] += [dict(route) for route in changes.get("add_routes", [])]
     return after
+
+
+def creating_peers(connection) -> list:
+    """Names of the queues and pools whose peering is still CREATING."""
+    return [peer.get("name") for field in dict(PEER_FIELDS).values() for peer in (connection or {}).get(field) or []
+            if peer.get("status") == CREATING]
+
+
+def settled(connection):
+    """Waiter status before a delete: True once no peering is CREATING (or the connection is gone), else None."""
+    return None if live(connection) and creating_peers(connection) else True
 
 
 def peer_status(connection: dict):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
-from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 
 CONNECTIONS = "/v5/{project_id}/connections"
 CONNECTION = CONNECTIONS + "/{connection_id}"
@@ -46,3 +46,14 @@ class DrsConnections(ServiceApi):
         except HuaweiCloudError as error:
             if error.error_code != NOT_FOUND:  # already gone (a parallel run deleted it): the goal is met
                 raise
+
+
+def check_update_password(desired: dict, current: dict, reasons: list) -> None:
+    """An update (PUT) must carry ``endpoint.db_password`` (huawei-api.md section 10 #3): fail before any write when
+    the task needs one but has no password. ``reasons`` says why the PUT is needed."""
+    if (desired.get("endpoint") or {}).get("db_password"):
+        return
+    raise ValidationFailed(
+        "endpoint.db_password is required to update DRS connection %s (connection_id %s): the API's update (PUT) always "
+        "re-sends the whole endpoint including its password, and an update is needed because %s. Set "
+        "endpoint.db_password, or leave the connection as it is" % (current.get("name"), current.get("connection_id"), "; ".join(reasons)))

@@ -37,6 +37,25 @@ def job_query(params: dict) -> dict:
     return query
 
 
+# Per-job codes of the v3 batch calls (huawei-api.md section 10 #13); the v5 DRS.10000010 is accepted too.
+JOB_GONE_CODES = {"DRS.M00289": "does not exist", "DRS.M05004": "has been deleted", "DRS.10000010": "does not exist"}
+
+
+def job_status_problem(job_id: str, job: dict):
+    """Why a batch-status entry rules out a connection test (message, error_code), or None when the job can be tested."""
+    code = job.get("error_code") or None
+    status = job.get("status")
+    if code or not status:
+        what = JOB_GONE_CODES.get(code, "could not be read")
+        detail = job.get("error_message") or job.get("error_msg")
+        return "job %s %s (%s)" % (job_id, what, ": ".join(part for part in (code, detail) if part) or "no status"), code
+    if status == "DELETED":
+        return "job %s has been deleted" % job_id, None
+    if status != "CONFIGURATION":
+        return "job %s is in status %s; connection tests need CONFIGURATION" % (job_id, status), None
+    return None
+
+
 def name_matches(job: dict, name: str) -> bool:
     """The v5 ``name`` filter means a job name or comma-separated job IDs; how loosely the API matches is
     UNCONFIRMED, so results are filtered again with exact comparison."""

@@ -11,7 +11,7 @@ import re
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
-from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
+from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build, id_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import Waiter
 
 CONNECTIONS = "/v1/{project_id}/connections"
@@ -22,8 +22,18 @@ SECRET_PATHS = ("kafka_detail.password",)
 UPDATABLE = ("description", "kafka_detail.user_name", "kafka_detail.password")
 SORT_PATTERN = re.compile(r"[a-z_]+:(ASC|DESC)", re.IGNORECASE)
 DUPLICATE_NAME = "EG.00513001"
-PAGE_SIZE = 100  # the API defaults to 15 per page and allows up to 1000
 POLL_INTERVAL = 1.0
+
+
+# ListConnections documents offset <= 100 and limit <= 100 (zh doc; the SDK says limit <= 1000, TF pages with 500:
+# the sources disagree, huawei-api.md section 10 #10). Staying inside both bounds always works.
+PAGE_SIZE = 100
+MAX_OFFSET = 100
+DEFAULT_SORT = "created_time:DESC"
+# Every character a connection name may contain: any name contains at least one, so these fuzzy_name
+# filters together cover every connection.
+NAME_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-"
+MAX_LIST_CALLS = 300
 
 
 def list_filters(params: dict) -> dict:
@@ -83,8 +93,8 @@ class EgConnections(ServiceApi):
     """Create, read, update, delete and wait for EG connections."""
 
     def list(self, **filters) -> list:
-        """Every connection matching the API filters, all pages."""
-        return self.client.paginate("eg", CONNECTIONS, "items", query=rc.prune(filters), limit=PAGE_SIZE, total_key="total", id_key="id")
+        """Every connection matching the API filters, without offsets past 100 (see :class:`ConnectionLister`)."""
+        return list_all(lambda query: self.client.get("eg", CONNECTIONS, query).body, rc.prune(filters), "GET " + CONNECTIONS)
 
     def show(self, connection_id: str):
         """The connection, or None when the API does not know the id."""
@@ -98,7 +108,7 @@ class EgConnections(ServiceApi):
             raise
 
     def find(self, connection_id: str = None, name: str = None):
-        """By id, else by exact name (the API's ``name`` filter is exact; filtered again here to be sure)."""
+        """By id, else with the exact ``name`` filter (one call; filtered again here to be sure)."""
         if connection_id:
             return self.show(connection_id)
         return rc.pick_one([c for c in self.list(name=name) if c.get("name") == name], "connection", name)
@@ -126,3 +136,129 @@ class EgConnections(ServiceApi):
             return connection
         what = "creation of EG connection %s (id %s)" % (connection.get("name"), connection.get("id"))
         return Waiter(timeout, interval=POLL_INTERVAL).wait(lambda: self.show(connection["id"]), creation_status, what)
+
+
+# -- listing without offsets past MAX_OFFSET ---------------------------------------------------------
+
+
+def _opposite(sort: str) -> str:
+    field, _sep, direction = sort.partition(":")
+    return "%s:%s" % (field, "ASC" if direction.upper() == "DESC" else "DESC")
+
+
+def sort_connections(items: list, sort: str) -> list:
+    """Client-side order for results gathered from several queries (stable; missing fields sort first)."""
+    field, _sep, direction = sort.partition(":")
+    return sorted(items, key=lambda item: str(item.get(field) or ""), reverse=direction.upper() == "DESC")
+
+
+class ConnectionLister:
+    """Lists every connection matching a query with ``limit`` <= 100 and ``offset`` <= 100 only.
+
+    One sort direction reaches the first 200 matches (offsets 0 and 100); the opposite direction of the same
+    query the last 200, so up to 400 are read that way when ``total`` says so. Beyond that, or when the two
+    directions do not add up (ties in the sort key), the query is split into ``fuzzy_name`` partitions: a name
+    containing ``s`` also contains ``s`` extended by one character to the right or to the left, or is ``s``
+    itself, so those queries together cover ``s``. A partition still too large is split again; each stops as
+    soon as it holds as many distinct ids as its ``total``. Bounded by ``max_calls``; anything that does not add
+    up to the reported totals is an error, never a silently short list.
+    """
+
+    def __init__(self, fetch, what: str, max_calls: int = MAX_LIST_CALLS):
+        self.fetch = fetch  # query dict -> decoded body
+        self.what = what
+        self.max_calls = max_calls
+        self.calls = 0
+        self.done = {}  # (name, fuzzy_name) -> {id: connection}: partitions overlap, each is read once
+
+    def _error(self, text: str) -> HuaweiCloudError:
+        return HuaweiCloudError("%s: %s" % (self.what, text))
+
+    def page(self, query: dict, offset: int) -> tuple:
+        """(total, items) of one call; a body that is not ``{total: int, items: [{id, ...}]}`` is an error."""
+        if self.calls >= self.max_calls:
+            raise self._error("listing needs more than %d calls (the API pages only up to offset %d, so large listings are split "
+                              "by name); narrow it with name, fuzzy_name or instance_id" % (self.max_calls, MAX_OFFSET))
+        self.calls += 1
+        body = self.fetch(dict(query, offset=offset, limit=PAGE_SIZE))
+        total = body.get("total") if isinstance(body, dict) else None
+        items = body.get("items") if isinstance(body, dict) else None
+        if (not isinstance(total, int) or isinstance(total, bool) or total < 0 or not isinstance(items, list)
+                or not all(isinstance(item, dict) and not id_problem(item.get("id")) for item in items)):
+            raise self._error("unexpected response body: expected {total, items: [{id, ...}]} with valid ids")
+        return total, items
+
+    def window(self, query: dict) -> tuple:
+        """(total, items) reachable in the order of ``query['sort']`` without passing MAX_OFFSET."""
+        total, items = self.page(query, 0)
+        while len(items) < total and len(items) <= MAX_OFFSET:
+            if not items:
+                raise self._not_converged(0, total)
+            page_total, page = self.page(query, len(items))
+            if page_total != total:
+                raise self._error("the number of connections changed while listing (%d, then %d); run again" % (total, page_total))
+            if not page:
+                raise self._not_converged(len(items), total)  # the API says there are more, but returns none
+            seen = {item["id"] for item in items}
+            if all(item["id"] in seen for item in page):
+                raise self._error("the page at offset %d repeats connections already listed (does the API ignore offset?)"
+                                  % len(items))
+            items.extend(page)
+        return total, items
+
+    def cover(self, query: dict) -> tuple:
+        """({id: connection} of every match, whether the dict is in the API's order)."""
+        total, first = self.window(query)
+        found = {item["id"]: item for item in first}
+        if len(found) >= total:
+            return self._checked(found, total), True
+        if first and total <= 2 * len(first):
+            _total, last = self.window(dict(query, sort=_opposite(query["sort"])))
+            tail = [item for item in reversed(last) if item["id"] not in found]
+            found.update((item["id"], item) for item in tail)
+            if len(found) >= total:
+                return self._checked(found, total), True
+        return self._checked(self.partition(query, total, found), total), False
+
+    def partition(self, query: dict, total: int, found: dict) -> dict:
+        root = query.get("fuzzy_name", "")
+        for child in self.children(root):
+            if len(found) >= total:
+                break
+            child_query = dict(query, fuzzy_name=child) if child is not None else dict(
+                {k: v for k, v in query.items() if k != "fuzzy_name"}, name=root)
+            key = (child_query.get("name"), child_query.get("fuzzy_name", ""))
+            if key not in self.done:
+                self.done[key] = self.cover(child_query)[0]
+            found.update(self.done[key])
+        return found
+
+    @staticmethod
+    def children(root: str):
+        """Queries covering the names that contain ``root``: right extensions, left extensions, then ``root``
+        itself as an exact name (None)."""
+        if not root:
+            yield from NAME_CHARACTERS
+            return
+        for char in NAME_CHARACTERS:
+            yield root + char
+        for char in NAME_CHARACTERS:
+            yield char + root
+        yield None
+
+    def _not_converged(self, read: int, total: int) -> HuaweiCloudError:
+        return self._error("listing did not converge: %d distinct connections read, the API reports %d; they may be changing, "
+                           "run again" % (read, total))
+
+    def _checked(self, found: dict, total: int) -> dict:
+        if len(found) != total:
+            raise self._not_converged(len(found), total)
+        return found
+
+
+def list_all(fetch, filters: dict, what: str, max_calls: int = MAX_LIST_CALLS) -> list:
+    """Every connection matching ``filters`` (name, fuzzy_name, instance_id, sort), in the order of ``sort``."""
+    sort = filters.get("sort") or DEFAULT_SORT
+    found, ordered = ConnectionLister(fetch, what, max_calls).cover(dict(filters, sort=sort))
+    items = list(found.values())
+    return items if ordered else sort_connections(items, sort)

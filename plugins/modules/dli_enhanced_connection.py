@@ -14,16 +14,26 @@ description:
     (C(/v2.0/{project_id}/datasource/enhanced-connections)), that is VPC peerings between DLI queues or elastic resource
     pools and the subnet of a data source, with custom host entries and routes.
   - The connection is found by O(connection_id), else by exact O(name). Connections with status C(DELETED) stay
-    readable in the API but count as absent.
+    readable in the API but count as absent, and so does an unknown or purged O(connection_id) (the API answers
+    HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404), so O(state=absent) then reports C(changed=false).
+    A C(DLI.0001) that is a real parameter error still fails the module.
   - Only options you set are compared. O(hosts) and O(queues)/O(elastic_resource_pools) names are compared
     order-insensitively; O(routes) are compared by name and CIDR.
   - O(name), O(dest_vpc_id), O(dest_network_id), O(routetable_id) and O(tags) cannot be changed in place. When
     O(name), O(dest_vpc_id) or O(dest_network_id) differ the module fails naming them, unless O(recreate=true).
-  - The API never returns O(routetable_id) and O(tags), so they are sent when the connection is created and never
-    compared afterwards; changing them alone does not recreate the connection.
-  - With O(wait=true) the module waits until the peering of every bound queue and pool is C(ACTIVE), polling every
-    2 seconds for at most O(wait_timeout) seconds. A C(FAILED) peering fails the module with the error message the
-    API reports for it.
+  - The API never returns O(routetable_id) and O(tags), so they are sent when the connection is created and cannot be
+    compared afterwards. Whenever they are set for a connection that already existed, the module warns that it
+    cannot verify them and does not apply a change to them (they cannot be changed in place, and O(recreate) only
+    acts on differences it can see). To change them, delete the connection (O(state=absent)) and create it again.
+  - With O(wait=true) the module waits until the peering of every bound queue and pool is C(ACTIVE), polling with a
+    growing gap (up to 5 seconds) for at most O(wait_timeout) seconds. A C(FAILED) peering fails the module with the
+    error message the API reports for it.
+  - The API refuses to delete a connection while a peering is C(CREATING). Before deleting (O(state=absent), or
+    O(recreate=true)) the module therefore waits until no peering is C(CREATING), for at most O(wait_timeout) seconds,
+    B(also with O(wait=false)), because O(wait) is about waiting for the result of a change and this wait is what makes the
+    delete possible at all. When the time runs out the module fails naming the connection, the peerings still
+    C(CREATING) and O(wait_timeout), before sending the delete. Set O(wait_timeout=0) to fail at once instead of
+    waiting. Peerings that are C(ACTIVE) or C(FAILED) do not delay the delete.
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
@@ -37,6 +47,7 @@ options:
       - ID of the connection. When set, it selects the connection instead of O(name).
       - With O(state=present) the connection must exist (it is not created under another ID); after a
         recreation (O(recreate=true)) the connection has a new ID.
+      - An unknown, purged or C(DELETED) ID is absent, so O(state=absent) reports C(changed=false).
       - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
@@ -51,7 +62,9 @@ options:
     description: ID of the subnet of the data source. Required with O(state=present). Replace-only.
     type: str
   routetable_id:
-    description: Route table of the subnet. Sent on create only; not returned by the API, so never compared.
+    description:
+      - Route table of the subnet. Sent on create only; not returned by the API, so never compared.
+      - Set for an existing connection, it produces a warning (see the description); replace-only.
     type: str
   queues:
     description:
@@ -118,6 +131,7 @@ options:
   tags:
     description:
       - Tags set when the connection is created. Not returned by the API, so never compared or updated.
+      - Set for an existing connection, they produce a warning (see the description); replace-only.
     type: list
     elements: dict
     suboptions:
@@ -126,15 +140,20 @@ options:
         type: str
         required: true
       value:
-        description: Tag value, at most 255 characters.
+        description: Tag value, 1 to 255 characters (an empty value is refused by the API).
         type: str
         required: true
   recreate:
     description:
       - When O(name), O(dest_vpc_id) or O(dest_network_id) differ from the existing connection, delete it and
         create it again (new ID; bound queues and pools are peered again). Otherwise the module fails.
+      - The delete waits for peerings still C(CREATING), as O(state=absent) does (see the description).
     type: bool
     default: false
+notes:
+  - Assumptions where the sources are silent - which error code the API gives a delete refused because a peering is
+    C(CREATING) (the module waits beforehand and does not rely on it), and the exact wording of "not exist" answers
+    (matched as "connection ... not exist" or "not found" in the message of a C(DLI.0001)/C(DLI.0002)).
 extends_documentation_fragment:
   - hwcloud.connections.auth
   - hwcloud.connections.wait
@@ -313,10 +332,10 @@ class DliEnhancedConnection(rc.Resource):
         return {"id": connection_id}
 
     def delete(self, current: dict) -> None:
-        self.api.delete(current["id"])
+        self.api.delete_settled(current, self.module.params["wait_timeout"])
 
     def _recreate(self, current: dict, desired: dict) -> dict:
-        self.api.delete(current["id"])
+        self.api.delete_settled(current, self.module.params["wait_timeout"])
         return self.create(desired)
 
     def plan_update(self, current: dict, desired: dict) -> list:
@@ -326,6 +345,7 @@ class DliEnhancedConnection(rc.Resource):
                 raise ValidationFailed("%s cannot be changed on the existing enhanced connection %s; set recreate=true to delete and "
                                        "recreate it" % (", ".join(replace), current["id"]))
             return [rc.Action("recreate", lambda: self._recreate(current, desired))]
+        self._warn_unverifiable(current, desired)
         changes = dli.plan_changes(current, desired, self.purge)
         connection_id = current["id"]
         actions = []
@@ -340,6 +360,18 @@ class DliEnhancedConnection(rc.Resource):
         for route in changes.get("add_routes", []):
             actions.append(rc.Action("add route %s" % route["name"], lambda route=route: self.api.add_route(connection_id, route)))
         return actions
+
+    def _warn_unverifiable(self, current: dict, desired: dict) -> None:
+        """tags and routetable_id are replace-only and never returned: on a connection this run did not create, a change
+        to them cannot be seen, so say so instead of a silent "unchanged" (huawei-api.md section 10 #5)."""
+        fields = [key for key in dli.NOT_RETURNED if key in desired]
+        if not fields:
+            return
+        them = "it" if len(fields) == 1 else "them"
+        self.module.ansible.warn(
+            "%s: the DLI API does not return %s, so the module cannot compare %s with the existing enhanced connection %s (id %s) "
+            "and does not apply a change to %s (replace-only). To apply other values, delete the connection (state=absent) "
+            "and create it again." % (", ".join(fields), them, them, current.get("name"), current.get("id"), them))
 
     def predict(self, current, desired: dict) -> dict:
         if current is None or dli.replace_only_changes(current, desired):

@@ -13,7 +13,8 @@ description:
   - Returns DLI enhanced datasource connections (C(GET /v2.0/{project_id}/datasource/enhanced-connections))
     matching the given filters, every page of them.
   - With O(connection_id) the single connection is read with the show call
-    (C(GET .../enhanced-connections/{connection_id})); an unknown ID gives an empty list.
+    (C(GET .../enhanced-connections/{connection_id})); an unknown or purged ID gives an empty list (the API answers
+    it with HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404). Any other error fails the module.
   - Deleted connections stay readable with status C(DELETED); use O(status=ACTIVE) to leave them out.
 author:
   - hwcloud.connections contributors (!UNKNOWN)

@@ -129,9 +129,9 @@ options:
               - Security protocol (Kafka C(security.protocol)). Required when the block is given.
               - C(SASL_*) needs O(test_endpoints[].kafka_security_config.sasl_mechanism), O(test_endpoints[].db_user) and
                 O(test_endpoints[].db_password).
-              - V(SSL) and V(SASL_SSL) need O(test_endpoints[].kafka_security_config.trust_store_key),
-                O(test_endpoints[].kafka_security_config.trust_store_key_name) and
-                O(test_endpoints[].kafka_security_config.trust_store_password).
+              - V(SSL) and V(SASL_SSL) need O(test_endpoints[].kafka_security_config.trust_store_key) and
+                O(test_endpoints[].kafka_security_config.trust_store_key_name);
+                O(test_endpoints[].kafka_security_config.trust_store_password) only when the trust store has a password.
             type: str
             choices: [PLAINTEXT, SASL_PLAINTEXT, SSL, SASL_SSL]
           sasl_mechanism:
@@ -148,7 +148,9 @@ options:
             description: Trust store certificate, base64 encoded. Never returned.
             type: str
           trust_store_password:
-            description: Trust store password. Never returned.
+            description:
+              - Trust store password, only for a password-protected trust store (for example a PKCS#12 file); a PEM
+                trust store needs none. Never returned.
             type: str
           endpoint_algorithm:
             description:
@@ -173,6 +175,27 @@ options:
             type: bool
           key_password:
             description: Private key password (Kafka C(ssl.key.password)). Never returned.
+            type: str
+      customized_dns:
+        description:
+          - A custom DNS server the DRS test uses to resolve O(test_endpoints[].ip) (the API's C(customized_dns)).
+        type: dict
+        suboptions:
+          is_set_dns:
+            description: Whether to set a custom DNS server.
+            type: bool
+            required: true
+          set_dns_action:
+            description:
+              - What to do with the custom DNS server. Required when O(test_endpoints[].customized_dns.is_set_dns=true).
+              - V(add) a DNS IP, V(keep) the current one, V(update) it (takes effect when the IP changes), or
+                V(recover) the system default (name resolution may then fail).
+            type: str
+            choices: [add, keep, update, recover]
+          dns_ip:
+            description:
+              - IP address of the DNS server; required for V(add) and V(update). Several addresses may be given
+                separated by commas (each must be an IP address; whether the API accepts more than one is unconfirmed).
             type: str
   concurrency:
     description: How many batch requests run at the same time, 1 to 16.
@@ -316,11 +339,11 @@ summary:
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, job_status_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import (
-    DB_TYPES, END_POINT_TYPES, HOST_PORT_LIST_TYPES, KAFKA_PROTOCOLS, SASL_MECHANISMS, ConnectionTestRequest,
+    DB_TYPES, DNS_ACTIONS, END_POINT_TYPES, HOST_PORT_LIST_TYPES, KAFKA_PROTOCOLS, SASL_MECHANISMS, ConnectionTestRequest,
 )
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule
 
@@ -362,6 +385,9 @@ ENDPOINT = dict(
     project_id=dict(type="str"),
     db_name=dict(type="str"),
     kafka_security_config=dict(type="dict", options=KAFKA_SECURITY),
+    customized_dns=dict(type="dict", options=dict(is_set_dns=dict(type="bool", required=True),
+                                                  set_dns_action=dict(type="str", choices=list(DNS_ACTIONS)),
+                                                  dns_ip=dict(type="str"))),
 )
 ARGUMENT_SPEC = dict(
     test_endpoints=dict(type="list", elements="dict", required=True, options=ENDPOINT),
@@ -487,11 +513,9 @@ class BatchConnectionTest:
             job = statuses.get(result["job_id"])
             if job is None:
                 continue  # not reported: let the connection test itself decide
-            if job.get("error_code") or not job.get("status"):
-                mark_failed(result, "job %s not found: %s" % (result["job_id"], job.get("error_message") or job.get("error_code")),
-                            job.get("error_code"))
-            elif job["status"] != "CONFIGURATION":
-                mark_failed(result, "job %s is in status %s; connection tests need CONFIGURATION" % (result["job_id"], job["status"]))
+            problem = job_status_problem(result["job_id"], job)
+            if problem:
+                mark_failed(result, *problem)
 
     def test(self, endpoints: list, results: list, concurrency: int) -> None:
         chunks = chunked([index for index, result in enumerate(results) if result["success"] is None])

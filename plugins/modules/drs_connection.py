@@ -17,6 +17,10 @@ description:
     O(ssl.ssl_cert_password)) and the O(cloud) block are never returned by the API, so they are not compared;
     use O(update_password=always) to re-send them.
   - Any difference in what you set updates the connection with one C(PUT) carrying the full desired body.
+  - The API requires the database password in every update, so an update always re-sends O(endpoint.db_password), so
+    O(endpoint.db_password) is needed whenever anything changes (or with O(update_password=always)). Without it, the
+    module fails before any write, naming O(endpoint.db_password) and the differences that need the update; a run
+    where nothing differs does not need the password.
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
@@ -54,11 +58,11 @@ options:
         description:
           - Scenario. C(ecs_*) and C(cloud_*) scenarios need O(cloud); C(cloud_*) also needs O(endpoint.instance_id).
           - Must belong to O(db_type), for example V(mysql), V(ecs_mysql) or V(cloud_mysql) for V(mysql).
+          - The API also knows Redis scenarios, but it has no Redis O(db_type), so this module does not offer them.
         type: str
         required: true
-        choices: [oracle, ecs_oracle, cloud_gaussdbv5, mysql, ecs_mysql, cloud_mysql, redis, ecs_redis, rediscluster,
-                  ecs_rediscluster, cloud_gaussdb_redis, postgresql, ecs_postgresql, cloud_postgresql, mongodb,
-                  ecs_mongodb, cloud_mongodb]
+        choices: [oracle, ecs_oracle, cloud_gaussdbv5, mysql, ecs_mysql, cloud_mysql, postgresql, ecs_postgresql,
+                  cloud_postgresql, mongodb, ecs_mongodb, cloud_mongodb]
       ip:
         description:
           - Database address. A single IP or host name; for MongoDB up to three C(host:port) entries separated by commas.
@@ -72,7 +76,10 @@ options:
         type: str
         required: true
       db_password:
-        description: Database password. Never returned by the API; see O(update_password).
+        description:
+          - Database password. Never returned by the API, so never compared; see O(update_password).
+          - Required to create the connection, and to update it whenever anything differs, because every update
+            re-sends the endpoint with its password.
         type: str
       instance_id:
         description: Huawei Cloud database instance ID (cloud scenarios).
@@ -172,10 +179,13 @@ options:
     description:
       - V(on_create) sends secrets only when creating; existing connections are never changed because of them.
       - V(always) re-sends the secrets of an existing connection with a C(PUT) on every run (reported as changed),
-        because the API never returns them for comparison.
+        because the API never returns them for comparison. It needs O(endpoint.db_password).
     type: str
     choices: [always, on_create]
     default: on_create
+notes:
+  - Assumptions where the sources are silent - whether an update replaces or merges the stored connection; the
+    module always sends the full desired body, password included, as the Terraform provider does.
 extends_documentation_fragment:
   - hwcloud.connections.auth
   - hwcloud.connections.attributes
@@ -263,7 +273,7 @@ connection:
 """
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs import DrsConnections
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs import DrsConnections, check_update_password
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs import NOT_RETURNED, SECRET_PATHS, Connection
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import HuaweiCloudModule
@@ -273,8 +283,8 @@ SHARD = dict(
     db_password=dict(type="str", no_log=True), instance_id=dict(type="str"), instance_name=dict(type="str"), db_name=dict(type="str"),
 )
 ENDPOINT = dict(SHARD, endpoint_name=dict(type="str", required=True, choices=[
-    "oracle", "ecs_oracle", "cloud_gaussdbv5", "mysql", "ecs_mysql", "cloud_mysql", "redis", "ecs_redis", "rediscluster",
-    "ecs_rediscluster", "cloud_gaussdb_redis", "postgresql", "ecs_postgresql", "cloud_postgresql", "mongodb", "ecs_mongodb", "cloud_mongodb",
+    "oracle", "ecs_oracle", "cloud_gaussdbv5", "mysql", "ecs_mysql", "cloud_mysql", "postgresql", "ecs_postgresql", "cloud_postgresql",
+    "mongodb", "ecs_mongodb", "cloud_mongodb",
 ]), db_user=dict(type="str", required=True), source_sharding=dict(type="list", elements="dict", options=SHARD))
 
 ARGUMENT_SPEC = dict(
@@ -324,9 +334,12 @@ class DrsConnection(rc.Resource):
         if comparable["name"].lower() == str(current.get("name", "")).lower():
             comparable["name"] = current.get("name")  # names are case-insensitive in this API
         changes = rc.differences(comparable, current)
-        if changes or self.module.params["update_password"] == "always":
-            return [rc.Action("update", lambda: self.api.update(current["connection_id"], desired))]
-        return []
+        always = self.module.params["update_password"] == "always"
+        if not (changes or always):
+            return []
+        check_update_password(desired, current, (["%s differ" % ", ".join(changes)] if changes else [])
+                              + (["update_password=always re-sends the secrets"] if always else []))
+        return [rc.Action("update", lambda: self.api.update(current["connection_id"], desired))]
 
     def read(self, handle: dict, desired: dict) -> dict:
         # Create answers with the connection and PUT with {}: the desired state laid over it is the new state.

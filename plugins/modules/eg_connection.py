@@ -12,7 +12,8 @@ version_added: 0.1.0
 description:
   - Create, update and delete EventGrid target connections (C(/v1/{project_id}/connections)), the private
     network links EG uses to deliver events to webhooks or Huawei Cloud Kafka instances in a VPC.
-  - The connection is found by O(connection_id), else by O(name) (exact match).
+  - The connection is found by O(connection_id), else by O(name) with the API's exact C(name) filter (one list
+    call, so it is found however many connections the project has).
   - Only options you set are compared. O(kafka_detail.password) is never returned by the API, so it is not
     compared; use O(update_password=always) to re-send it.
   - O(description), O(kafka_detail.user_name) and O(kafka_detail.password) are updated in place with one C(PUT).

@@ -11,7 +11,15 @@ short_description: List EventGrid (EG) target connections
 version_added: 0.1.0
 description:
   - Returns EventGrid target connections (C(GET /v1/{project_id}/connections)) matching the given filters,
-    all of them (the module reads every page).
+    all of them.
+  - The API documents C(offset) and C(limit) of at most 100 (other sources say more; the module assumes the
+    stricter bounds, so it works with both). It reads 100 per page, so up to 200 matches in one sort direction, up to
+    400 with the same query sorted the other way. Beyond that, or when the sort key has ties, it splits the query
+    into O(fuzzy_name) partitions (a partition still too large is split again) and keeps every connection once.
+    At most 300 calls are made; a larger listing fails asking to narrow it with O(name), O(fuzzy_name) or
+    O(instance_id).
+  - The result is complete or the module fails. When the connections read do not add up to the C(total) the API
+    reports (for example because connections are created or deleted meanwhile), the module fails and says so.
   - The Kafka password is never returned.
 author:
   - hwcloud.connections contributors (!UNKNOWN)
@@ -23,7 +31,7 @@ options:
       - An ID is 1 to 128 letters, digits, hyphens or underscores; any other value is refused before any request.
     type: str
   name:
-    description: Only connections with exactly this name.
+    description: Only connections with exactly this name (the API's exact C(name) filter; one call).
     type: str
   fuzzy_name:
     description: Only connections whose name contains this text.
@@ -34,8 +42,14 @@ options:
   sort:
     description:
       - Order of the results, C(<field>:ASC) or C(<field>:DESC), for example V(name:ASC).
-      - The API sorts by V(created_time:DESC) by default.
+      - The module sends V(created_time:DESC) when unset, the API's default.
+      - When the listing had to be split into partitions (more than 400 matches), the module sorts the results
+        itself by the same field; connections with equal values keep no particular order.
     type: str
+notes:
+  - Assumptions where the sources disagree or are silent - the paging bounds (the SDK allows C(limit) up to 1000,
+    the Chinese API reference caps C(offset) and C(limit) at 100; the module stays within 100), and whether
+    C(fuzzy_name) is case-sensitive (the partitions cover every name either way).
 extends_documentation_fragment:
   - hwcloud.connections.auth
   - hwcloud.connections.attributes.info_module

@@ -60,6 +60,9 @@ class Admin:
     def seed_job(self, **job: Any) -> dict[str, Any]:
         return self._call("POST", "drs/jobs", job)["job"]
 
+    def seed_eg_connections(self, names: list[str], **extra: Any) -> int:
+        return self._call("POST", "eg/connections", dict(extra, names=names))["created"]
+
     def expire_tokens(self) -> Any:
         return self._call("POST", "iam/expire-tokens")
 

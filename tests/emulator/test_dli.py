@@ -70,6 +70,7 @@ def test_full_lifecycle(client, emulator) -> None:
 
     client.delete_enhanced_connection_routes(DeleteEnhancedConnectionRoutesRequest(connection_id=connection_id, name="r1"))
     client.delete_route_from_enhanced_connection(DeleteRouteFromEnhancedConnectionRequest(connection_id=connection_id, name="r:2 x"))
+    time.sleep(0.08)  # the q2 peer must leave CREATING before the connection can be deleted
     deleted = client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id))
     assert (deleted.is_success, deleted.message) == (True, "Deleted")
     assert client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id)).status == "DELETED"
@@ -77,7 +78,7 @@ def test_full_lifecycle(client, emulator) -> None:
     assert client.list_enhanced_connections(ListEnhancedConnectionsRequest(status="active")).count == 0
     with pytest.raises(ClientRequestException) as caught:
         client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id))
-    assert (caught.value.status_code, caught.value.error_code) == (404, "DLI.0023")
+    assert (caught.value.status_code, caught.value.error_code) == (400, "DLI.0001")
 
 
 def test_failing_queue_ends_failed_with_message(emulator_factory) -> None:
@@ -108,7 +109,7 @@ def test_duplicate_name_invalid_name_and_paging(client) -> None:
     assert client.list_enhanced_connections(ListEnhancedConnectionsRequest(tags="env=prod")).count == 0
 
 
-def test_unknown_id_is_404(client) -> None:
+def test_unknown_id_is_400_not_exist(client) -> None:
     with pytest.raises(ClientRequestException) as caught:
         client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id="nope"))
-    assert (caught.value.status_code, caught.value.error_code) == (404, "DLI.0023")
+    assert (caught.value.status_code, caught.value.error_code, caught.value.error_msg) == (400, "DLI.0001", "Connection nope is not exist")

@@ -84,7 +84,7 @@ def test_unknown_and_unconfigured_jobs_fail_per_entry(emulator, client) -> None:
     response = _run(client, [_entry("no-such-job", "10.0.0.1"), _entry(running["id"], "10.0.0.1"),
                              _entry(ready["id"], "10.0.0.1"), _entry(creating["id"], "10.0.0.1")])
     first, second, third, fourth = response.results
-    assert (first.success, first.error_code, first.error_msg) == (False, "DRS.10000010", "Job does not exist, please check job ID")
+    assert (first.success, first.error_code, first.error_msg) == (False, "DRS.M00289", "The job does not exist.")
     assert second.success is False and "INCRE_TRANSFER_STARTED" in second.error_msg and "CONFIGURATION" in second.error_msg
     assert third.success is True
     assert fourth.success is False and "The job status is CREATING" in fourth.error_msg

@@ -83,13 +83,15 @@ def test_modify_and_delete(client) -> None:
     created = _create(client, "conn-mod")
     other = _create(client, "conn-other")
     response = client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=UpdateConnectionReq(
-        name="conn-renamed", description="new", endpoint=BaseEndpoint(endpoint_name="mysql", ip="10.9.9.9", db_user="admin"))))
+        name="conn-renamed", description="new",
+        endpoint=BaseEndpoint(endpoint_name="mysql", ip="10.9.9.9", db_user="admin", db_password="new-pw"))))
     assert (response.status_code, json.loads(response.raw_content)) == (200, {})  # SDK leaves .body None for {}
     row = client.list_connections(ListConnectionsRequest(connection_id=created.connection_id)).connections[0]
     assert (row.name, row.description, row.endpoint.ip, row.endpoint.db_user) == ("conn-renamed", "new", "10.9.9.9", "admin")
     with pytest.raises(ClientRequestException) as caught:
         client.modify_connection(ModifyConnectionRequest(connection_id=other.connection_id,
-                                                         body=UpdateConnectionReq(name="CONN-RENAMED")))
+                                                         body=UpdateConnectionReq(name="CONN-RENAMED", endpoint=BaseEndpoint(
+                                                             endpoint_name="mysql", db_user="root", db_password="pw"))))
     assert caught.value.error_code == "DRS.10010065"
     assert client.delete_connection(DeleteConnectionRequest(connection_id=created.connection_id)).status_code == 200
     for call in (lambda: client.delete_connection(DeleteConnectionRequest(connection_id=created.connection_id)),

@@ -35,7 +35,7 @@ def test_create_job_then_configuration(emulator) -> None:
     status = v3.batch_list_job_status(BatchListJobStatusRequest(body=BatchQueryJobReqPage(jobs=[job["id"], "missing"])))
     assert status.count == 2
     assert (status.results[0].id, status.results[0].status) == (job["id"], "CREATING")
-    assert status.results[1].error_code == "DRS.10000010"
+    assert status.results[1].error_code == "DRS.M00289"
     time.sleep(0.08)
     status = v3.batch_list_job_status(BatchListJobStatusRequest(body=BatchQueryJobReqPage(jobs=[job["id"]])))
     assert status.results[0].status == "CONFIGURATION"

@@ -91,3 +91,12 @@ def test_list_filters_paging_sort(client) -> None:
     assert [c.name for c in page.items] == ["conn-16", "other"]
     raw = json.loads(client.list_connections(ListConnectionsRequest(name="other")).raw_content)
     assert raw["items"][0]["type"] == "WEBHOOK"
+
+
+def test_admin_seeding_is_validated_and_all_or_nothing(client, emulator) -> None:
+    assert emulator.admin.seed_eg_connections(["seed-a", "seed-b"], vpc_id="vpc-9") == 2
+    for names in (["seed-c", "seed-a"], ["seed-d", "default"], []):
+        response = emulator.admin.session.post(emulator.base_url + "/_emulator/eg/connections", json={"names": names}, timeout=10)
+        assert response.status_code == 400
+    listed = client.list_connections(ListConnectionsRequest(sort="name:ASC"))
+    assert [(c.name, c.status, c.vpc_id) for c in listed.items] == [("seed-a", "CREATED", "vpc-9"), ("seed-b", "CREATED", "vpc-9")]

@@ -77,7 +77,7 @@ class Route(BaseModel):
 class Tag(BaseModel):
     model_config = STRICT
     key: str = Field(min_length=1, max_length=128)
-    value: str = Field(max_length=255)
+    value: str = Field(min_length=1, max_length=255)
 
 
 class EnhancedConnection(BaseModel):

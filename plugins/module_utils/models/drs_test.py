@@ -10,6 +10,7 @@ violation is reported at the field it concerns, e.g. ``test_endpoints[3].db_port
 
 from __future__ import annotations
 
+import ipaddress
 from typing import List, Literal, Optional
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import STRICT, BaseModel, Field, field_validator, is_host, model_validator
@@ -23,6 +24,7 @@ SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI")
 # Types whose ``ip`` is a list of host:port (MongoDB/DDS replica members, Kafka brokers).
 HOST_PORT_LIST_TYPES = ("mongodb", "kafka")
 NOT_SENT = ("job_id", "job_name", "job_type")
+DNS_ACTIONS = ("add", "keep", "update", "recover")
 
 
 def _missing(value) -> bool:
@@ -73,7 +75,8 @@ class KafkaSecurityConfig(BaseModel):
             raise ValueError("needs type SASL_PLAINTEXT or SASL_SSL with sasl_mechanism SCRAM-SHA-256 or SCRAM-SHA-512")
         return value
 
-    @field_validator("trust_store_key_name", "trust_store_key", "trust_store_password")
+    # trust_store_password only when the trust store has one (huawei-api.md section 10 #4), so it is never required.
+    @field_validator("trust_store_key_name", "trust_store_key")
     @classmethod
     def _trust_store_for_ssl(cls, value, info):
         protocol = info.data.get("type")
@@ -93,6 +96,37 @@ class KafkaSecurityConfig(BaseModel):
     def _key_password_when_set(cls, value, info):
         if _missing(value) and info.data.get("set_private_key_password"):
             raise ValueError("required when set_private_key_password is true")
+        return value
+
+
+class CustomizedDns(BaseModel):
+    """``TestEndPoint.customized_dns`` (SDK v3 ``CustomizedDns``): a custom DNS server for the test."""
+
+    model_config = STRICT
+    is_set_dns: bool
+    set_dns_action: Optional[Literal[DNS_ACTIONS]] = Field(default=None, validate_default=True)
+    dns_ip: Optional[str] = Field(default=None, validate_default=True)
+
+    @field_validator("set_dns_action")
+    @classmethod
+    def _action_when_set(cls, value, info):
+        if value is None and info.data.get("is_set_dns"):
+            raise ValueError("required when is_set_dns is true (one of %s)" % ", ".join(DNS_ACTIONS))
+        return value
+
+    @field_validator("dns_ip")
+    @classmethod
+    def _dns_ip(cls, value, info):
+        action = info.data.get("set_dns_action")
+        if _missing(value):
+            if action in ("add", "update"):
+                raise ValueError("required when set_dns_action is %s" % action)
+            return None
+        for item in value.split(","):
+            try:
+                ipaddress.ip_address(item.strip())
+            except ValueError:
+                raise ValueError("%r is not an IP address" % item.strip()) from None
         return value
 
 
@@ -122,6 +156,7 @@ class ConnectionTestEndpoint(BaseModel):
     region: Optional[str] = None
     project_id: Optional[str] = None
     db_name: Optional[str] = None
+    customized_dns: Optional[CustomizedDns] = None
 
     @field_validator("kafka_security_config")
     @classmethod

@@ -17,7 +17,7 @@ BASE = {"name": "orders_db", "dest_vpc_id": "vpc-1", "dest_network_id": "subnet-
 
 def test_valid_input_keeps_only_what_was_set():
     data = dict(BASE, hosts=[{"name": "db-0001.local", "ip": "192.168.0.1"}], routes=[{"name": "r", "cidr": "10.0.0.0/8"}],
-                tags=[{"key": "team", "value": ""}], queues=["q1"], elastic_resource_pools=[])
+                tags=[{"key": "team", "value": "data"}], queues=["q1"], elastic_resource_pools=[])
     assert validate(EnhancedConnection, data).state() == data
     assert validate(EnhancedConnection, BASE).state() == BASE
 
@@ -45,6 +45,7 @@ def test_hosts_limit_is_20000():
     ({"tags": [{"key": "", "value": "v"}]}, "tags[0].key: String should have at least 1 character"),
     ({"tags": [{"key": "k" * 129, "value": "v"}]}, "tags[0].key: String should have at most 128 characters"),
     ({"tags": [{"key": "k", "value": "v" * 256}]}, "tags[0].value: String should have at most 255 characters"),
+    ({"tags": [{"key": "k", "value": ""}]}, "tags[0].value: String should have at least 1 character"),
     ({"tags": [{"key": "k", "value": "a"}, {"key": "k", "value": "b"}]}, "tags: tag key 'k' is listed more than once"),
     ({"queues": ["q1", ""]}, "queues: names must not be empty"),
     ({"elastic_resource_pools": ["p", "p"]}, "elastic_resource_pools: name 'p' is listed more than once"),

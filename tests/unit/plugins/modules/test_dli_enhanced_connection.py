@@ -12,9 +12,10 @@ import pytest
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import dli
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError, WaitTimeoutError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.modules.dli_enhanced_connection import ARGUMENT_SPEC, DliEnhancedConnection
+from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 H1 = {"name": "db-1", "ip": "10.0.0.1"}
 H2 = {"name": "db-2", "ip": "10.0.0.2"}
@@ -94,29 +95,27 @@ def test_failed_peer_reports_its_error_message():
 # -- through reconcile -----------------------------------------------------------------------------
 
 
-class FakeModule:
-    def __init__(self, check_mode=False, **params):
-        self.params = {key: spec.get("default") for key, spec in ARGUMENT_SPEC.items()}
-        self.params.update(params)
-        self.check_mode = check_mode
-        self.diff_mode = True
-        self.client = None
-
-
 class FakeApi:
     """Keeps connections like DLI: peers turn ACTIVE (or FAILED) on the next read, deleted rows stay DELETED."""
 
-    def __init__(self, existing=None, failing=()):
+    # The real wait-then-delete logic, over this fake's show and delete.
+    delete_settled = dli.DliEnhancedConnections.delete_settled
+    wait_settled = dli.DliEnhancedConnections.wait_settled
+
+    def __init__(self, existing=None, failing=(), hold=False):
         self.rows = {c["id"]: copy.deepcopy(c) for c in existing or []}
         self.failing = failing
-        self.calls = []
+        self.hold = hold  # peers stay CREATING
+        self.calls = []  # writes
+        self.reads = []
 
     def _peer(self, name):
         return {"name": name, "status": "CREATING", "err_msg": ""}
 
     def show(self, connection_id):
         row = self.rows.get(connection_id)
-        for peer in [p for field in dict(dli.PEER_FIELDS).values() for p in (row or {}).get(field, [])]:
+        self.reads.append(connection_id)
+        for peer in [] if self.hold else [p for field in dict(dli.PEER_FIELDS).values() for p in (row or {}).get(field, [])]:
             if peer["status"] == "CREATING" and peer["name"] in self.failing:
                 peer.update(status="FAILED", err_msg="boom")
             elif peer["status"] == "CREATING":
@@ -141,6 +140,8 @@ class FakeApi:
         return row["id"]
 
     def delete(self, connection_id):
+        if dli.creating_peers(self.rows[connection_id]):  # like the API: a connection being created cannot be deleted
+            raise HuaweiCloudError("refused", status=400, error_code="DLI.0001", error_msg="The connection that is being created cannot be deleted")
         self.calls.append(("delete", connection_id))
         self.rows[connection_id]["status"] = "DELETED"
 
@@ -168,7 +169,7 @@ class FakeApi:
 
 
 def run(api, check_mode=False, **params):
-    module = FakeModule(check_mode=check_mode, **dict(BASE, **params))
+    module = FakeModule(ARGUMENT_SPEC, check_mode=check_mode, **dict(BASE, **params))
     resource = DliEnhancedConnection(module)
     resource.api = api
     return rc.reconcile(module, resource)
@@ -225,7 +226,7 @@ def test_duplicate_name_on_create_adopts_the_winner():
             self.looked.append(1)
             return None if len(self.looked) == 1 else super().lookup()
 
-    module = FakeModule(**dict(BASE, queues=["q1", "q3"]))
+    module = FakeModule(ARGUMENT_SPEC, **dict(BASE, queues=["q1", "q3"]))
     resource = Racing(module)
     resource.api = api
     result = rc.reconcile(module, resource)
@@ -240,3 +241,85 @@ def test_deleted_rows_are_absent_and_connection_id_must_exist():
     with pytest.raises(ValidationFailed, match="connection_id c1: no such enhanced connection"):
         run(api, connection_id="c1")
     assert api.calls == []
+
+
+# -- gone, delete while CREATING, unverifiable fields -------------------------------------------------
+
+
+@pytest.mark.parametrize("status, code, message, gone", [
+    (400, "DLI.0001", "Connection 5f1c9e7a is not exist", True),
+    (400, "DLI.0002", "Enhanced connection 5f1c9e7a does not exist.", True),
+    (404, "DLI.0023", "Resource not found", True),
+    (400, "DLI.0001", "Invalid parameter connection_id: too long", False),
+    (400, "DLI.0001", "The connection that is being created cannot be deleted", False),
+    (400, "DLI.0001", None, False),
+    (404, "APIGW.0101", "The API does not exist or has not been published in the environment", False),
+    (400, "DLI.0999", "Connection 5f1c9e7a is not exist", False),
+])
+def test_gone_means_404_or_a_not_exist_message(status, code, message, gone):
+    assert dli.is_gone(HuaweiCloudError("x", status=status, error_code=code, error_msg=message)) is gone
+
+
+CREATING_ROW = dict(CURRENT, available_queue_info=[{"name": "q1", "status": "ACTIVE"}, {"name": "q2", "status": "CREATING"}])
+
+
+@pytest.mark.parametrize("wait", [True, False])
+def test_absent_waits_for_creating_peers_before_the_delete(wait):
+    api = FakeApi([CREATING_ROW])
+    result = run(api, state="absent", wait=wait)
+    assert result["changed"] is True and api.calls == [("delete", "c1")] and api.reads == ["c1"]
+
+
+def test_absent_without_creating_peers_deletes_at_once():
+    api = FakeApi([CURRENT])
+    assert run(api, state="absent")["changed"] is True
+    assert api.calls == [("delete", "c1")] and api.reads == []
+
+
+def test_peers_still_creating_after_wait_timeout_fail_before_any_delete():
+    api = FakeApi([CREATING_ROW], hold=True)
+    with pytest.raises(WaitTimeoutError) as caught:
+        run(api, state="absent", wait_timeout=0)
+    assert str(caught.value) == ("enhanced connection conn (id c1) cannot be deleted while peerings are CREATING (q2), and they still "
+                                 "were after wait_timeout=0s; the API refuses to delete a connection that is being created. Run "
+                                 "again later or raise wait_timeout")
+    assert api.calls == [] and api.rows["c1"]["status"] == "ACTIVE"
+
+
+def test_recreate_waits_for_creating_peers_then_deletes_and_creates():
+    api = FakeApi([CREATING_ROW])
+    result = run(api, dest_network_id="net-2", recreate=True, wait=False)
+    assert [c[0] for c in api.calls] == ["delete", "create"] and result["connection"]["dest_network_id"] == "net-2"
+
+
+def test_check_mode_absent_neither_waits_nor_deletes():
+    api = FakeApi([CREATING_ROW], hold=True)
+    assert run(api, check_mode=True, state="absent", wait_timeout=0)["changed"] is True
+    assert api.calls == [] and api.reads == []
+
+
+TAGS = [{"key": "team", "value": "data"}]
+
+
+@pytest.mark.parametrize("params, fields", [
+    (dict(tags=TAGS), "tags: the DLI API does not return it"),
+    (dict(routetable_id="rt-1"), "routetable_id: the DLI API does not return it"),
+    (dict(tags=TAGS, routetable_id="rt-1"), "routetable_id, tags: the DLI API does not return them"),
+])
+def test_unverifiable_fields_on_an_existing_connection_warn(params, fields):
+    api = FakeApi([CURRENT])
+    module = FakeModule(ARGUMENT_SPEC, **dict(BASE, **params))
+    resource = DliEnhancedConnection(module)
+    resource.api = api
+    assert rc.reconcile(module, resource)["changed"] is False
+    assert len(module.warnings) == 1 and module.warnings[0].startswith(fields)
+    assert "existing enhanced connection conn (id c1)" in module.warnings[0] and "state=absent" in module.warnings[0]
+
+
+def test_no_warning_when_this_run_creates_or_recreates_the_connection():
+    for existing, params in (([], {}), ([CURRENT], dict(dest_network_id="net-2", recreate=True))):
+        module = FakeModule(ARGUMENT_SPEC, **dict(BASE, tags=TAGS, routetable_id="rt-1", **params))
+        resource = DliEnhancedConnection(module)
+        resource.api = FakeApi(existing)
+        assert rc.reconcile(module, resource)["changed"] is True
+        assert module.warnings == []

@@ -22,6 +22,7 @@ from ansible_collections.hwcloud.connections.plugins.modules.drs_batch_connectio
 )
 
 READY, BUSY, GONE = "11111111-0000-4000-8000-00000000jb101", "22222222-0000-4000-8000-00000000jb102", "33333333-0000-4000-8000-00000000jb103"
+DELETED = "44444444-0000-4000-8000-00000000jb104"
 PASSWORD = "s3cret-Pa55"
 MYSQL = {"job_id": READY, "net_type": "eip", "db_type": "mysql", "ip": "192.168.0.27", "db_port": 3306, "db_user": "drs",
          "db_password": PASSWORD}
@@ -56,8 +57,20 @@ def with_(base, **changes):
      "test_endpoints[1].kafka_security_config.sasl_mechanism: required when type is SASL_PLAINTEXT"),
     (with_(KAFKA, kafka_security_config={"type": "SASL_PLAINTEXT", "sasl_mechanism": "PLAIN"}, db_user="u"),
      "test_endpoints[1].db_password: required for db_type kafka with kafka_security_config.type SASL_PLAINTEXT"),
-    (with_(KAFKA, kafka_security_config={"type": "SSL", "trust_store_key": "Y2E=", "trust_store_key_name": "ca.pem"}),
-     "test_endpoints[1].kafka_security_config.trust_store_password: required when type is SSL"),
+    (with_(KAFKA, kafka_security_config={"type": "SSL", "trust_store_key": "Y2E="}),
+     "test_endpoints[1].kafka_security_config.trust_store_key_name: required when type is SSL"),
+    (with_(KAFKA, kafka_security_config={"type": "SASL_SSL", "sasl_mechanism": "PLAIN", "trust_store_key_name": "ca.pem"},
+           db_user="u", db_password="p"),
+     "test_endpoints[1].kafka_security_config.trust_store_key: required when type is SASL_SSL"),
+    (with_(MYSQL, customized_dns={"is_set_dns": True}),
+     "test_endpoints[1].customized_dns.set_dns_action: required when is_set_dns is true (one of add, keep, update, recover)"),
+    (with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "add"}),
+     "test_endpoints[1].customized_dns.dns_ip: required when set_dns_action is add"),
+    (with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "update", "dns_ip": "192.168.0.53,dns.local"}),
+     "test_endpoints[1].customized_dns.dns_ip: 'dns.local' is not an IP address"),
+    (with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "replace", "dns_ip": "192.168.0.53"}),
+     "test_endpoints[1].customized_dns.set_dns_action: Input should be 'add', 'keep', 'update' or 'recover'"),
+    (with_(MYSQL, customized_dns={"set_dns_action": "keep"}), "test_endpoints[1].customized_dns.is_set_dns: Field required"),
     (with_(KAFKA, kafka_security_config={"type": "PLAINTEXT", "enable_key_store": True, "key_store_key_name": "k.p12"}),
      "test_endpoints[1].kafka_security_config.key_store_key: required when enable_key_store is true"),
     (with_(KAFKA, kafka_security_config={"type": "PLAINTEXT", "set_private_key_password": True}),
@@ -91,6 +104,13 @@ def test_at_least_one_endpoint():
     with_(KAFKA, kafka_security_config=None),  # no security config: PLAINTEXT
     with_(KAFKA, kafka_security_config={"type": "SSL", "trust_store_key": "Y2E=", "trust_store_key_name": "ca.pem",
                                         "trust_store_password": "pw"}),
+    # a PEM trust store has no password (huawei-api.md section 10 #4)
+    with_(KAFKA, kafka_security_config={"type": "SSL", "trust_store_key": "Y2E=", "trust_store_key_name": "ca.pem"}),
+    with_(KAFKA, kafka_security_config={"type": "SASL_SSL", "sasl_mechanism": "PLAIN", "trust_store_key": "Y2E=",
+                                        "trust_store_key_name": "ca.pem"}, db_user="u", db_password="p"),
+    with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"}),
+    with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "recover"}),
+    with_(MYSQL, customized_dns={"is_set_dns": False}),
     with_(KAFKA, kafka_security_config={"type": "SASL_SSL", "sasl_mechanism": "SCRAM-SHA-512", "delegation_tokens": True,
                                         "trust_store_key": "Y2E=", "trust_store_key_name": "ca.pem", "trust_store_password": "pw"},
           db_user="u", db_password="p"),
@@ -107,6 +127,11 @@ def test_body_has_the_job_id_and_only_what_was_set():
                                "ip": "10.0.0.1:8635,10.0.0.2:8635", "db_port": 0, "db_user": "drs", "db_password": PASSWORD}
     assert kafka.body("K") == {"id": "K", "end_point_type": "ta", "net_type": "eip", "db_type": "kafka",
                                "ip": "192.168.0.40:9092,192.168.0.41:9092", "kafka_security_config": {"type": "PLAINTEXT"}}
+
+
+def test_customized_dns_is_sent_as_given():
+    entry = request(with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"})).test_endpoints[0]
+    assert entry.body("J")["customized_dns"] == {"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"}
 
 
 def test_job_query_limits_ids_and_joins_instance_ids():
@@ -173,7 +198,8 @@ class FakeDrs:
     def statuses(self, job_ids):
         self.status_calls.append(list(job_ids))
         known = {job["id"]: {"id": job["id"], "status": job["status"]} for job in self.jobs}
-        return {job_id: known.get(job_id, {"id": job_id, "status": "", "error_code": "DRS.10000010", "error_message": "Job does not exist"})
+        known[DELETED] = {"id": DELETED, "status": "DELETED", "error_code": "DRS.M05004", "error_message": "The job has been deleted."}
+        return {job_id: known.get(job_id, {"id": job_id, "status": "", "error_code": "DRS.M00289", "error_message": "The job does not exist."})
                 for job_id in job_ids}
 
     def test_connections(self, entries):
@@ -204,22 +230,26 @@ def test_untestable_endpoints_are_reported_and_not_sent():
         with_(KAFKA, job_name="missing"),
         with_(KAFKA, job_name="twice"),
         with_(MYSQL, ip="10.9.9.9"),
+        with_(MYSQL, job_id=DELETED),
     ]
     outcome = run(endpoints, api, fail_on_failure=False)
     results = outcome["results"]
     assert outcome["changed"] is False
-    assert outcome["summary"] == {"total": 8, "succeeded": 3, "failed": 5}
-    assert [r["index"] for r in results] == list(range(8))
-    assert [r["success"] for r in results] == [True, False, False, True, True, False, False, False]
+    assert outcome["summary"] == {"total": 9, "succeeded": 3, "failed": 6}
+    assert [r["index"] for r in results] == list(range(9))
+    assert [r["success"] for r in results] == [True, False, False, True, True, False, False, False, False]
     assert results[1]["error_msg"] == "job %s is in status INCRE_TRANSFER_STARTED; connection tests need CONFIGURATION" % BUSY
     assert results[1]["status"] == "not_tested"
-    assert results[2]["error_code"] == "DRS.10000010" and results[2]["error_msg"].startswith("job %s not found" % GONE)
+    assert results[2]["error_code"] == "DRS.M00289"
+    assert results[2]["error_msg"] == "job %s does not exist (DRS.M00289: The job does not exist.)" % GONE
+    assert results[8]["error_code"] == "DRS.M05004" and results[8]["status"] == "not_tested"
+    assert results[8]["error_msg"] == "job %s has been deleted (DRS.M05004: The job has been deleted.)" % DELETED
     assert results[3]["job_id"] == READY and results[3]["job_name"] == "orders-sync"
     assert results[5]["error_msg"] == "job missing not found (job_type sync)" and results[5]["job_id"] is None
     assert results[6]["error_msg"] == "2 jobs are named 'twice' (ids: a1, a2); set job_id to pick one"
     assert results[7]["error_code"] == "DRS.10020001" and results[7]["status"] == "failed"
     assert api.named_calls == [("orders-sync", "sync"), ("missing", "sync"), ("twice", "sync")]
-    assert api.status_calls == [[READY, BUSY, GONE]]
+    assert api.status_calls == [[READY, BUSY, GONE, DELETED]]
     assert [[entry["ip"] for entry in chunk] for chunk in api.tests] == [["192.168.0.27", KAFKA["ip"], KAFKA["ip"], "10.9.9.9"]]
     assert all("job_name" not in entry and "job_type" not in entry for entry in api.tests[0])
     assert PASSWORD not in json.dumps(outcome)

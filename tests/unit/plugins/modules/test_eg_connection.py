@@ -13,15 +13,7 @@ import pytest
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.modules.eg_connection import ARGUMENT_SPEC, EgConnection
-
-
-class FakeModule:
-    def __init__(self, check_mode=False, **params):
-        self.params = {key: spec.get("default") for key, spec in ARGUMENT_SPEC.items()}
-        self.params.update(params)
-        self.check_mode = check_mode
-        self.diff_mode = True
-        self.client = None
+from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 
 class FakeApi:
@@ -71,7 +63,7 @@ EXISTING = dict(BASE, id="c1", type="KAFKA", description="first", kafka_detail=K
 
 
 def run(api, check_mode=False, **params):
-    module = FakeModule(check_mode=check_mode, **dict(BASE, **params))
+    module = FakeModule(ARGUMENT_SPEC, check_mode=check_mode, **dict(BASE, **params))
     resource = EgConnection(module)
     resource.api = api
     return rc.reconcile(module, resource)

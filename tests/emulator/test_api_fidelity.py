@@ -1,0 +1,172 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""SDK referee for the facts settled in huawei-api.md section 10: the official SDK 3.1.219 drives each scenario and
+its models read the emulator's answers, so the emulator cannot drift back to the assumptions the collection and
+the emulator once shared (issue 10)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
+from huaweicloudsdkdli.v1 import (CreateEnhancedConnectionRequest, CreateEnhancedConnectionRequestBody, DeleteEnhancedConnectionRequest,
+                                  DliClient, ShowEnhancedConnectionRequest, Tag)
+from huaweicloudsdkdrs.v3 import (BatchListJobStatusRequest, BatchQueryJobReqPage, BatchTestConnectionReq, BatchValidateConnectionsRequest,
+                                  CustomizedDns, KafkaSecurity)
+from huaweicloudsdkdrs.v3 import DrsClient as DrsV3Client
+from huaweicloudsdkdrs.v3 import TestEndPoint as EndPoint
+from huaweicloudsdkdrs.v5 import BaseEndpoint, CreateConnectionReq, CreateConnectionRequest, ModifyConnectionRequest, UpdateConnectionReq
+from huaweicloudsdkdrs.v5 import DrsClient as DrsV5Client
+from huaweicloudsdkeg.v1 import ConnectionCreateReq, CreateConnectionRequest as EgCreateRequest, EgClient, ListConnectionsRequest
+
+from emulator_testlib import sdk_client
+
+UNKNOWN = "5f1c9e7a-0d1b-4c2e-9a3f-7b6d5e4c3b2a"
+
+
+def _raised(call) -> ClientRequestException:
+    with pytest.raises(ClientRequestException) as caught:
+        call()
+    return caught.value
+
+
+# -- 1, 2, 7: DLI ----------------------------------------------------------------------------------
+
+
+def _dli_create(client: DliClient, name: str, queues=None, tags=None) -> str:
+    body = CreateEnhancedConnectionRequestBody(name=name, dest_vpc_id="vpc-1", dest_network_id="net-1", queues=queues, tags=tags)
+    return client.create_enhanced_connection(CreateEnhancedConnectionRequest(body=body)).connection_id
+
+
+def test_dli_unknown_id_is_400_dli_0001_is_not_exist(emulator) -> None:
+    client = sdk_client(DliClient, emulator.base_url)
+    for call in (lambda: client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=UNKNOWN)),
+                 lambda: client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=UNKNOWN))):
+        error = _raised(call)
+        assert (error.status_code, error.error_code, error.error_msg) == (400, "DLI.0001", "Connection %s is not exist" % UNKNOWN)
+
+
+def test_dli_deleted_row_is_readable_but_a_second_delete_is_not_exist(emulator) -> None:
+    client = sdk_client(DliClient, emulator.base_url)
+    connection_id = _dli_create(client, "gone_soon")
+    client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id))
+    assert client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id)).status == "DELETED"
+    error = _raised(lambda: client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id)))
+    assert (error.status_code, error.error_code) == (400, "DLI.0001") and "is not exist" in error.error_msg
+
+
+def test_dli_delete_is_refused_while_a_peer_is_creating(emulator) -> None:
+    client = sdk_client(DliClient, emulator.base_url)
+    emulator.admin.patch_config({"dli": {"hold_peers": True}})
+    connection_id = _dli_create(client, "busy", queues=["q1"])
+    time.sleep(0.08)  # past dli_peer_active: only the hold keeps the peer CREATING
+    shown = client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id))
+    assert (shown.status, shown.available_queue_info[0].status) == ("ACTIVE", "CREATING")  # connection status stays ACTIVE
+    error = _raised(lambda: client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id)))
+    assert error.status_code == 400 and "being created cannot be deleted" in error.error_msg and "q1" in error.error_msg
+    emulator.admin.patch_config({"dli": {"hold_peers": False}})
+    assert client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id)).is_success is True
+
+
+@pytest.mark.parametrize("tag", [Tag(key="env", value=""), Tag(key="env", value="v" * 256), Tag(key="", value="v")])
+def test_dli_tag_value_and_key_lengths(emulator, tag) -> None:
+    client = sdk_client(DliClient, emulator.base_url)
+    error = _raised(lambda: _dli_create(client, "tagged", tags=[tag]))
+    assert (error.status_code, error.error_code) == (400, "DLI.0001") and "tags" in error.error_msg
+    assert _dli_create(client, "tagged", tags=[Tag(key="k" * 128, value="v" * 255)])
+
+
+# -- 3, 8: DRS v5 connections ----------------------------------------------------------------------
+
+
+def _endpoint(**extra) -> BaseEndpoint:
+    fields = dict(endpoint_name="mysql", ip="10.0.0.1", db_port="3306", db_user="root", db_password="pw-1")
+    fields.update(extra)
+    return BaseEndpoint(**fields)
+
+
+def test_drs_put_requires_the_endpoint_password(emulator) -> None:
+    client = sdk_client(DrsV5Client, emulator.base_url)
+    created = client.create_connection(CreateConnectionRequest(body=CreateConnectionReq(name="conn-put", db_type="mysql", endpoint=_endpoint())))
+    for body in (UpdateConnectionReq(description="x", endpoint=_endpoint(db_password=None)), UpdateConnectionReq(description="x")):
+        error = _raised(lambda body=body: client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=body)))
+        assert (error.status_code, error.error_code) == (400, "DRS.10000001") and "endpoint" in error.error_msg
+    answer = client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=UpdateConnectionReq(
+        name="conn-put", db_type="mysql", description="x", endpoint=_endpoint(db_password="pw-2"))))
+    assert answer.status_code == 200
+
+
+def test_drs_redis_scenarios_are_refused_for_every_db_type(emulator) -> None:
+    client = sdk_client(DrsV5Client, emulator.base_url)
+    error = _raised(lambda: client.create_connection(CreateConnectionRequest(body=CreateConnectionReq(
+        name="conn-redis", db_type="mysql", endpoint=_endpoint(endpoint_name="redis")))))
+    assert (error.status_code, error.error_code) == (400, "DRS.10000001") and "endpoint_name" in error.error_msg
+
+
+# -- 4, 6, 9: DRS v3 ---------------------------------------------------------------------------------
+
+
+def test_v3_results_use_the_v3_job_codes(emulator) -> None:
+    client = sdk_client(DrsV3Client, emulator.base_url)
+    deleted = emulator.admin.seed_job(name="deleted-job", status="DELETED")
+    status = client.batch_list_job_status(BatchListJobStatusRequest(body=BatchQueryJobReqPage(jobs=[UNKNOWN, deleted["id"]])))
+    assert [(r.id, r.error_code) for r in status.results] == [(UNKNOWN, "DRS.M00289"), (deleted["id"], "DRS.M05004")]
+    entries = [EndPoint(id=job_id, net_type="eip", db_type="mysql", ip="10.0.0.1", db_port=3306, db_user="u", db_password="p",
+                        end_point_type="so") for job_id in (UNKNOWN, deleted["id"])]
+    tested = client.batch_validate_connections(BatchValidateConnectionsRequest(body=BatchTestConnectionReq(jobs=entries)))
+    assert [(r.success, r.error_code) for r in tested.results] == [(False, "DRS.M00289"), (False, "DRS.M05004")]
+
+
+def _kafka(job_id: str, security: KafkaSecurity, **extra) -> EndPoint:
+    return EndPoint(id=job_id, net_type="eip", db_type="kafka", ip="192.168.0.40:9093", end_point_type="ta",
+                    kafka_security_config=security, **extra)
+
+
+def test_kafka_ssl_needs_a_trust_store_but_not_its_password(emulator) -> None:
+    client = sdk_client(DrsV3Client, emulator.base_url)
+    job = emulator.admin.seed_job(name="kafka-job", status="CONFIGURATION")
+    store = dict(trust_store_key="dGVzdA==", trust_store_key_name="ca.pem")
+    ok = client.batch_validate_connections(BatchValidateConnectionsRequest(body=BatchTestConnectionReq(jobs=[
+        _kafka(job["id"], KafkaSecurity(type="SSL", **store)),
+        _kafka(job["id"], KafkaSecurity(type="SASL_SSL", sasl_mechanism="PLAIN", **store), db_user="u", db_password="p")])))
+    assert [r.success for r in ok.results] == [True, True]
+    error = _raised(lambda: client.batch_validate_connections(BatchValidateConnectionsRequest(body=BatchTestConnectionReq(jobs=[
+        _kafka(job["id"], KafkaSecurity(type="SSL", trust_store_key_name="ca.pem"))]))))
+    assert error.status_code == 400 and "trust_store_key" in error.error_msg
+
+
+def test_customized_dns_is_accepted_and_checked(emulator) -> None:
+    client = sdk_client(DrsV3Client, emulator.base_url)
+    job = emulator.admin.seed_job(name="dns-job", status="CONFIGURATION")
+
+    def entry(dns: CustomizedDns) -> EndPoint:
+        return EndPoint(id=job["id"], net_type="eip", db_type="mysql", ip="db.example.internal", db_port=3306, db_user="u",
+                        db_password="p", end_point_type="so", customized_dns=dns)
+
+    ok = client.batch_validate_connections(BatchValidateConnectionsRequest(body=BatchTestConnectionReq(jobs=[
+        entry(CustomizedDns(is_set_dns=True, set_dns_action="add", dns_ip="192.168.0.53")),
+        entry(CustomizedDns(is_set_dns=False))])))
+    assert [r.success for r in ok.results] == [True, True]
+    for dns in (CustomizedDns(is_set_dns=True, set_dns_action="replace", dns_ip="192.168.0.53"),
+                CustomizedDns(is_set_dns=True, set_dns_action="add"), CustomizedDns(is_set_dns=True, set_dns_action="update", dns_ip="dns")):
+        error = _raised(lambda dns=dns: client.batch_validate_connections(BatchValidateConnectionsRequest(
+            body=BatchTestConnectionReq(jobs=[entry(dns)]))))
+        assert error.status_code == 400 and "customized_dns" in error.error_msg
+
+
+# -- 10: EG list bounds ------------------------------------------------------------------------------
+
+
+def test_eg_list_offset_and_limit_are_at_most_100(emulator) -> None:
+    client = sdk_client(EgClient, emulator.base_url)
+    emulator.admin.seed_eg_connections(["bulk-%03d" % index for index in range(205)])
+    client.create_connection(EgCreateRequest(body=ConnectionCreateReq(name="made-by-sdk", vpc_id="vpc-1", subnet_id="subnet-1")))
+    last = client.list_connections(ListConnectionsRequest(offset=100, limit=100, sort="name:ASC"))
+    assert (last.total, last.size, last.items[0].name, last.items[-1].name) == (206, 100, "bulk-100", "bulk-199")
+    assert last.items[0].status == "CREATED"
+    for query in (dict(offset=101, limit=10), dict(offset=0, limit=101), dict(offset=0, limit=0)):
+        error = _raised(lambda query=query: client.list_connections(ListConnectionsRequest(**query)))
+        assert (error.status_code, error.error_code) == (400, "EG.00513000") and "offset" in error.error_msg
