@@ -61,3 +61,46 @@ def lenient_spec(spec: dict, params_list: list) -> dict:
             continue
         lenient[name] = dict(option, options=lenient_spec(option["options"], nested))
     return lenient
+
+
+_RULES = ("mutually_exclusive", "required_together", "required_one_of", "required_if", "required_by")
+
+
+def element_errors(spec: dict, params) -> list:
+    """Each element of a top-level list option with sub-options checked on its own, so that a message names the
+    element: ``connections[3]: value of db_type must be one of ...`` (ansible-core only says "found in connections")."""
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+    from ansible.module_utils.errors import UnsupportedError
+
+    errors = []
+    for name, option in spec.items():
+        value = params.get(name) if isinstance(params, dict) else None
+        if option.get("type") != "list" or not option.get("options") or not isinstance(value, list):
+            continue
+        validator = ArgumentSpecValidator(option["options"], **{rule: option[rule] for rule in _RULES if option.get(rule)})
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                errors.extend("%s[%d]: %s%s" % (name, index, "unsupported parameter " if isinstance(error, UnsupportedError) else "",
+                                                error.msg) for error in validator.validate(dict(item)).errors)
+    return errors
+
+
+def secret_values(spec: dict, params) -> set:
+    """Values of every no_log option anywhere in ``params`` (to mask them while the spec itself is relaxed)."""
+    found = set()
+    for name, option in spec.items():
+        value = params.get(name) if isinstance(params, dict) else None
+        if value is None:
+            continue
+        if option.get("no_log") and isinstance(value, (str, int, float)):
+            found.add(str(value))
+        if option.get("options"):
+            for item in value if isinstance(value, list) else [value]:
+                found |= secret_values(option["options"], item)
+    return found
+
+
+def without_element_rules(spec: dict) -> dict:
+    """``spec`` with the top-level lists of sub-options taken as plain lists (so a lenient module can report)."""
+    return {name: ({"type": "list", "elements": "raw", "no_log": False} if option.get("type") == "list" and option.get("options")
+                   else option) for name, option in spec.items()}

@@ -41,6 +41,11 @@ def is_gone(error: HuaweiCloudError) -> bool:
     return error.status == 400 and error.error_code in GONE_CODES and bool(GONE_MESSAGE.search(error.error_msg or ""))
 
 
+def from_list_row(row: dict) -> dict:
+    """A list row is the show body plus the list-only isPrivis: drop it rather than read the connection again."""
+    return {key: value for key, value in row.items() if key != "isPrivis"}
+
+
 def live(connection) -> bool:
     """Deleted connections stay readable with status DELETED; they count as absent."""
     return bool(connection) and str(connection.get("status", "")).upper() != DELETED
@@ -71,8 +76,7 @@ class DliEnhancedConnections(ServiceApi):
             return found if live(found) else None
         matches = [c for c in self.list(name=name) if c.get("name") == name and live(c)]
         match = rc.pick_one(matches, "enhanced connection", name)
-        # A list row is the show body plus the list-only isPrivis: drop it rather than read the connection again.
-        return {key: value for key, value in match.items() if key != "isPrivis"} if match else None
+        return from_list_row(match) if match else None
 
     def create(self, body: dict) -> str:
         return self.client.request("dli", "POST", CONNECTIONS, body=body).field("connection_id")

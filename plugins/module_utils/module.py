@@ -12,7 +12,9 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
-from ansible_collections.hwcloud.connections.plugins.module_utils.argument_shape import lenient_spec, shape_errors
+from ansible_collections.hwcloud.connections.plugins.module_utils.argument_shape import (
+    element_errors, lenient_spec, secret_values, shape_errors, without_element_rules,
+)
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import base_url_problem, cloud_problem, region_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem
@@ -132,6 +134,11 @@ class HuaweiCloudModule:
         if errors:
             lenient = AnsibleModule(argument_spec=lenient_spec(spec, [params]), supports_check_mode=supports_check_mode)
             lenient.fail_json(msg="Invalid input: " + "; ".join(errors))
+        errors = element_errors(spec, params)
+        if errors:
+            lenient = AnsibleModule(argument_spec=without_element_rules(spec), supports_check_mode=supports_check_mode)
+            lenient.no_log_values.update(secret_values(spec, params))
+            lenient.fail_json(msg="Invalid input: " + "; ".join(errors))
         self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
         if REQUESTS_IMPORT_ERROR:
             self.ansible.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
@@ -153,6 +160,9 @@ class HuaweiCloudModule:
     @property
     def diff_mode(self) -> bool:
         return self.ansible._diff  # pylint: disable=protected-access
+
+    def warn(self, message: str) -> None:
+        self.ansible.warn(message)
 
     def require_pydantic(self, import_error) -> None:
         if import_error:

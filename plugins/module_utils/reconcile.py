@@ -122,6 +122,8 @@ class Resource(abc.ABC):
 
     noun = "connection"
     secret_paths = ()
+    # Where validation errors point: "" for a module's own options, "connections[3]" for an element of a list module.
+    prefix = ""
 
     def __init__(self, module):
         self.module = module
@@ -137,6 +139,14 @@ class Resource(abc.ABC):
     @abc.abstractmethod
     def lookup(self):
         """The existing resource (by id, else by name) or None."""
+
+    def matches(self, row: dict) -> bool:
+        """Whether a row of the service's full listing is this resource (list modules match in memory)."""
+        return row.get("name") == self.module.params.get("name")
+
+    def from_row(self, row: dict) -> dict:
+        """A listing row as :meth:`lookup` would return it."""
+        return row
 
     @abc.abstractmethod
     def create(self, desired: dict):
@@ -200,40 +210,50 @@ def _create(resource: Resource, desired: dict, attempts: int = 3):
                 raise
 
 
-def reconcile(module, resource: Resource) -> dict:
-    """Run the plan for ``state`` and return the module result (the resource under its noun)."""
-    state = module.params.get("state", "present")
-    desired = resource.desired() if state == "present" else None
-    current = resource.lookup()
-    if state == "absent":
+def settle(module, resource: Resource, desired, current) -> tuple:
+    """Bring ``current`` (looked up already) to ``desired`` (validated already; None for state=absent).
+
+    Returns ``(result, action)``: the module result (the resource under its noun) and what was done, one of
+    ``created``, ``updated``, ``deleted`` or ``unchanged`` (the prediction in check mode).
+    """
+    if desired is None:
         plan = [Action("delete", lambda: resource.delete(current))] if current else []
-        after = None
+        after, action = None, "deleted" if current else "unchanged"
     elif current is None:
-        plan = [Action("create", None)]
+        plan, action = [Action("create", None)], "created"
         after = resource.predict(None, desired)
     else:
         plan = resource.plan_update(current, desired)
         after = resource.predict(current, desired) if plan else current
+        action = "updated" if plan else "unchanged"
     changed = bool(plan)
+    # A list module waits for all its elements together (one listing per poll), not one by one.
+    wait = (lambda found: found) if getattr(module, "defer_wait", False) else resource.wait
     if not module.check_mode:
-        if state == "present":
-            if current is None:
-                handle, changed = _create(resource, desired)
-                after = resource.wait(resource.read(handle, desired))
-            elif plan:
-                handle = current
-                for action in plan:
-                    handle = action.apply() or handle
-                after = resource.wait(resource.read(handle, desired))
-            else:
-                after = resource.wait(current)
+        if desired is not None and current is None:
+            handle, changed = _create(resource, desired)
+            action = "created" if changed else "unchanged"
+            after = wait(resource.read(handle, desired))
+        elif desired is not None and plan:
+            handle = current
+            for action_step in plan:
+                handle = action_step.apply() or handle
+            after = wait(resource.read(handle, desired))
+        elif desired is not None:
+            after = wait(current)
         else:
-            for action in plan:
-                action.apply()
+            for action_step in plan:
+                action_step.apply()
     result = {"changed": changed, resource.noun: strip(after, resource.secret_paths) if after else None}
     if module.diff_mode:
         result["diff"] = {
             "before": mask(current, resource.secret_paths) if current else {},
             "after": mask(after, resource.secret_paths) if after else {},
         }
-    return result
+    return result, action
+
+
+def reconcile(module, resource: Resource) -> dict:
+    """Run the plan for ``state`` and return the module result (the resource under its noun)."""
+    desired = resource.desired() if module.params.get("state", "present") == "present" else None
+    return settle(module, resource, desired, resource.lookup())[0]

@@ -22,3 +22,6 @@ class FakeModule:
         self.diff_mode = True
         self.client = None
         self.ansible = self.warnings = Warnings()
+
+    def warn(self, text):
+        self.warnings.warn(text)

@@ -14,7 +14,8 @@ from ansible_collections.hwcloud.connections.plugins.module_utils import dli
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError, WaitTimeoutError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
-from ansible_collections.hwcloud.connections.plugins.modules.dli_enhanced_connection import ARGUMENT_SPEC, DliEnhancedConnection
+from ansible_collections.hwcloud.connections.plugins.module_utils.dli_enhanced_connection import DliEnhancedConnection
+from ansible_collections.hwcloud.connections.plugins.modules.dli_enhanced_connection import ARGUMENT_SPEC
 from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 H1 = {"name": "db-1", "ip": "10.0.0.1"}

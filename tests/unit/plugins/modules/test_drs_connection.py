@@ -13,7 +13,8 @@ import pytest
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs import ALL_ENDPOINT_NAMES
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ValidationFailed
-from ansible_collections.hwcloud.connections.plugins.modules.drs_connection import ARGUMENT_SPEC, DrsConnection
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_connection import DrsConnection
+from ansible_collections.hwcloud.connections.plugins.modules.drs_connection import ARGUMENT_SPEC
 from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 ENDPOINT = {"endpoint_name": "mysql", "ip": "192.168.0.27", "db_port": 3306, "db_user": "drs"}

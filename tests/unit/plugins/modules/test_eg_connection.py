@@ -12,7 +12,8 @@ import pytest
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
-from ansible_collections.hwcloud.connections.plugins.modules.eg_connection import ARGUMENT_SPEC, EgConnection
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg_connection import EgConnection
+from ansible_collections.hwcloud.connections.plugins.modules.eg_connection import ARGUMENT_SPEC
 from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import FakeModule
 
 
