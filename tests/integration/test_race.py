@@ -31,7 +31,6 @@ def test_four_parallel_runs_create_exactly_ten_drs_connections(fresh_stack, tmp_
     assert names == sorted("race-drs-%d" % n for n in range(10))
 
 
-
 LIST_RACE = PLAY_HEADER + """    - name: The same list of DRS connections
       hwcloud.connections.drs_connections:
         connections: "{{ race_drs }}"

@@ -1,0 +1,42 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Filters the runbooks and the endpoint roles share (documented in the .yml file of each filter)."""
+
+from __future__ import annotations
+
+from ansible.errors import AnsibleFilterError
+
+from ansible_collections.hwcloud.connections.plugins.plugin_utils import endpoints, report
+
+
+def endpoint_plan(value, job=None, declares=True, needs_job=True):
+    try:
+        return endpoints.plan(value, job, declares=bool(declares), needs_job=bool(needs_job))
+    except endpoints.EndpointError as exc:
+        raise AnsibleFilterError(str(exc)) from None
+
+
+def endpoint_results(rows, outcome):
+    return report.endpoint_results(rows, outcome)
+
+
+def endpoint_summary(rows, outcome):
+    return report.summary_lines(rows, outcome)
+
+
+def endpoint_junit(rows, outcome, suite="hwcloud.connections.verify"):
+    return report.junit_xml(rows, outcome, suite)
+
+
+class FilterModule:
+    """Endpoint entries to module options, and verification reports."""
+
+    def filters(self):
+        return {
+            "endpoint_plan": endpoint_plan,
+            "endpoint_results": endpoint_results,
+            "endpoint_summary": endpoint_summary,
+            "endpoint_junit": endpoint_junit,
+        }

@@ -1,0 +1,200 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How an endpoint entry becomes module options: the one mapping the runbooks and the endpoint roles share.
+
+An entry (an element of ``hwcloud_endpoints``, the host vars of an endpoint host, or a role's inputs without their
+``mysql_endpoint_``/``kafka_endpoint_`` prefix) has a ``name``, a ``kind`` (mysql or kafka) and the role options.
+From it come the element of ``drs_connections`` (mysql) or ``eg_connections`` (kafka), the element of
+``dli_enhanced_connections`` when it has a ``dli_connection``, and the ``drs_batch_connection_test`` entry that
+verifies it. Everything here is plain data in, plain data out, so it is unit-tested without Ansible.
+"""
+
+from __future__ import annotations
+
+KINDS = ("mysql", "kafka")
+SASL = ("SASL_PLAINTEXT", "SASL_SSL")
+TLS = ("SSL", "SASL_SSL")
+DEFAULTS = {
+    "mysql": {"port": 3306, "ssl": False, "update_password": "on_create", "end_point_type": "so", "job_type": "migration"},
+    "kafka": {"security_protocol": "PLAINTEXT", "sasl_mechanism": "PLAIN", "update_password": "on_create", "acks": "1",
+              "broker_hosts": {}, "end_point_type": "ta", "job_type": "migration"},
+}
+JOB_KEYS = ("job_id", "job_name", "job_type")
+
+
+class EndpointError(ValueError):
+    """An entry that cannot be mapped; the message names the entry and what is wrong, never a value."""
+
+
+def _set(value) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _pick(source: dict, *keys) -> dict:
+    return {key: source[key] for key in keys if _set(source.get(key))}
+
+
+def normalize(entry, job: dict = None) -> dict:
+    """The entry with the role defaults filled in and the runbook's job (``job_id``/``job_name``/``job_type``) as
+    fallback when the entry names no job of its own."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry.get("name"):
+        raise EndpointError("every endpoint needs a name")
+    if entry.get("kind") not in KINDS:
+        raise EndpointError("endpoint %s: kind must be one of %s" % (entry["name"], ", ".join(KINDS)))
+    result = dict(DEFAULTS[entry["kind"]])
+    result.update({key: value for key, value in entry.items() if value is not None})
+    if not (_set(entry.get("job_id")) or _set(entry.get("job_name"))):
+        for key in JOB_KEYS:
+            if _set((job or {}).get(key)) and not (key == "job_type" and _set(entry.get("job_type"))):
+                result[key] = job[key]
+    for key in ("dli_connection", "broker_hosts"):
+        if not _set(result.get(key)):
+            result[key] = {} if key == "broker_hosts" else None
+    return result
+
+
+def has_vpc(entry: dict) -> bool:
+    return _set(entry.get("vpc_id")) and _set(entry.get("subnet_id"))
+
+
+def net_type(entry: dict) -> str:
+    return entry.get("net_type") or ("vpc" if has_vpc(entry) else "eip")
+
+
+def kafka_addresses(entry: dict) -> str:
+    """Bootstrap servers with broker host names replaced by the IPs of ``broker_hosts`` (what DRS can dial)."""
+    hosts = entry.get("broker_hosts") or {}
+    servers = []
+    for server in entry.get("bootstrap_servers") or []:
+        host, _sep, port = str(server).rpartition(":")
+        servers.append("%s:%s" % (hosts.get(host, host), port))
+    return ",".join(servers)
+
+
+def address(entry: dict) -> str:
+    if entry["kind"] == "kafka":
+        return kafka_addresses(entry)
+    return "%s:%s" % (entry.get("host") or "?", entry.get("port"))
+
+
+def missing(entry: dict, declares: bool = True, needs_job: bool = True) -> list:
+    """The inputs a present endpoint lacks (role option names without prefix)."""
+    if entry["kind"] == "mysql":
+        required = ["host", "user", "password"] + (["ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum"] if entry.get("ssl") else [])
+    else:
+        protocol = entry.get("security_protocol")
+        required = (["vpc_id", "subnet_id", "instance_id"] if declares else []) + (["user", "password"] if protocol in SASL else [])
+        required += ["trust_store_key", "trust_store_key_name"] if protocol in TLS and needs_job else []
+        required += [] if entry.get("bootstrap_servers") else ["bootstrap_servers"]
+    lacking = [key for key in required if not _set(entry.get(key))]
+    if needs_job and not (_set(entry.get("job_id")) or _set(entry.get("job_name"))):
+        lacking.append("job_id or job_name")
+    dli = entry.get("dli_connection")
+    if dli is not None and not (isinstance(dli, dict) and _set(dli.get("name"))):
+        lacking.append("dli_connection.name")
+    return lacking
+
+
+def _renamed(entry: dict, names: dict) -> dict:
+    """The set values of ``entry`` under other names: ``{entry key: option name}``."""
+    return {option: entry[key] for key, option in names.items() if _set(entry.get(key))}
+
+
+SSL_FIELDS = ("ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum", "ssl_cert_password")
+
+
+def drs_connection(entry: dict) -> dict:
+    """The ``drs_connection`` options (one ``drs_connections`` element) of a MySQL endpoint."""
+    endpoint = dict({"endpoint_name": "mysql", "ip": entry.get("host"), "db_port": entry.get("port"), "db_user": entry.get("user")},
+                    **_renamed(entry, {"password": "db_password"}))
+    options = {"name": entry["name"], "db_type": "mysql", "update_password": entry["update_password"], "endpoint": endpoint,
+               "ssl": dict({"ssl_link": bool(entry.get("ssl"))}, **_pick(entry, *SSL_FIELDS))}
+    options.update(_pick(entry, "description"))
+    if has_vpc(entry):
+        options["vpc"] = _pick(entry, "vpc_id", "subnet_id", "security_group_id")
+    return options
+
+
+def eg_connection(entry: dict) -> dict:
+    """The ``eg_connection`` options (one ``eg_connections`` element) of a Kafka endpoint."""
+    protocol = entry["security_protocol"]
+    detail = {"instance_id": entry.get("instance_id"), "addr": ",".join(entry.get("bootstrap_servers") or []),
+              "security_protocol": protocol, "enable_sasl_ssl": protocol == "SASL_SSL", "acks": str(entry["acks"])}
+    if protocol in SASL:
+        detail.update(user_name=entry.get("user"), password=entry.get("password"))
+    options = {"name": entry["name"], "vpc_id": entry.get("vpc_id"), "subnet_id": entry.get("subnet_id"), "type": "kafka",
+               "kafka_detail": detail, "update_password": entry["update_password"]}
+    options.update(_pick(entry, "description"))
+    return options
+
+
+def dli_connection(entry: dict):
+    """The ``dli_enhanced_connection`` options of the endpoint's DLI connection, or None when it has none."""
+    dli = entry.get("dli_connection")
+    if not dli:
+        return None
+    options = {"name": dli.get("name"), "dest_vpc_id": dli.get("dest_vpc_id") or entry.get("vpc_id"),
+               "dest_network_id": dli.get("dest_network_id") or entry.get("subnet_id")}
+    options.update(_pick(dli, "routetable_id", "queues", "elastic_resource_pools", "hosts", "routes", "tags"))
+    if "hosts" not in options and entry["kind"] == "kafka" and entry.get("broker_hosts"):
+        options["hosts"] = [{"name": name, "ip": ip} for name, ip in sorted(entry["broker_hosts"].items())]
+    return options
+
+
+def _kafka_security(entry: dict) -> dict:
+    protocol = entry["security_protocol"]
+    config = {"type": protocol}
+    if protocol in SASL:
+        config["sasl_mechanism"] = entry["sasl_mechanism"]
+    if protocol in TLS:
+        config.update(trust_store_key=entry.get("trust_store_key") or "", trust_store_key_name=entry.get("trust_store_key_name") or "")
+        config.update(_pick(entry, "trust_store_password", "endpoint_algorithm"))
+    return config
+
+
+def connection_test(entry: dict) -> dict:
+    """The ``drs_batch_connection_test`` entry that verifies the endpoint."""
+    test = dict(_pick(entry, "job_id", "job_name"), job_type=entry["job_type"], end_point_type=entry["end_point_type"],
+                net_type=net_type(entry), db_type=entry["kind"])
+    if test["net_type"] == "vpc":
+        test.update(_pick(entry, "vpc_id", "subnet_id"))
+    if entry["kind"] == "mysql":
+        test.update(ip=entry.get("host"), db_port=entry.get("port"), db_user=entry.get("user"), ssl_link=bool(entry.get("ssl")))
+        test.update(_renamed(entry, {"password": "db_password"}), **_pick(entry, *SSL_FIELDS))
+    else:
+        test.update(ip=kafka_addresses(entry), kafka_security_config=_kafka_security(entry))
+        if entry["security_protocol"] in SASL:
+            test.update(_renamed(entry, {"user": "db_user", "password": "db_password"}))
+    return test
+
+
+def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = True) -> dict:
+    """Everything a runbook sends for ``endpoints``: the elements of each list module, the connection tests, one row
+    per endpoint for the summary, and ``problems`` (incomplete or invalid entries; nothing should be sent then)."""
+    if not isinstance(endpoints, list):
+        raise EndpointError("the endpoints must be a list")
+    result = {"drs": [], "eg": [], "dli": [], "tests": [], "rows": [], "problems": []}
+    seen = set()
+    for index, raw in enumerate(endpoints):
+        try:
+            entry = normalize(raw, job)
+        except EndpointError as exc:
+            result["problems"].append("endpoint %d: %s" % (index, exc))
+            continue
+        if entry["name"] in seen:
+            result["problems"].append("endpoint %s is listed twice" % entry["name"])
+            continue
+        seen.add(entry["name"])
+        lacking = missing(entry, declares, needs_job)
+        if lacking:
+            result["problems"].append("%s: set %s" % (entry["name"], ", ".join(lacking)))
+            continue
+        result["drs" if entry["kind"] == "mysql" else "eg"].append(drs_connection(entry) if entry["kind"] == "mysql" else eg_connection(entry))
+        dli = dli_connection(entry)
+        if dli:
+            result["dli"].append(dli)
+        result["tests"].append(connection_test(entry))
+        result["rows"].append({"name": entry["name"], "kind": entry["kind"], "address": address(entry)})
+    return result

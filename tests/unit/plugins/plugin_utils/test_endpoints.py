@@ -1,0 +1,135 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, hwcloud.connections contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The endpoint mapping the runbooks and roles share: entries in, module options out."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ansible_collections.hwcloud.connections.plugins.plugin_utils.endpoints import EndpointError, normalize, plan
+from ansible_collections.hwcloud.connections.plugins.plugin_utils.report import endpoint_results, junit_xml, summary_lines
+
+JOB = {"job_name": "orders-to-kafka", "job_type": "migration"}
+VPC = {"vpc_id": "vpc-1", "subnet_id": "subnet-1"}
+MYSQL = {"name": "orders-mysql", "kind": "mysql", "host": "192.168.0.27", "user": "drs", "password": "pw", "description": "orders"}
+KAFKA = dict(VPC, name="events-kafka", kind="kafka", instance_id="kafka-1", bootstrap_servers=["broker-0.internal:9093", "10.0.0.2:9093"],
+             broker_hosts={"broker-0.internal": "192.168.0.11"}, security_protocol="SASL_SSL", sasl_mechanism="SCRAM-SHA-512",
+             user="producer", password="kpw", trust_store_key="KEY", trust_store_key_name="ts.pem",
+             dli_connection={"name": "events_dli", "elastic_resource_pools": ["pool"]})
+
+
+def test_a_mysql_endpoint_without_vpc():
+    result = plan([MYSQL], JOB)
+    assert result["problems"] == []
+    assert result["drs"] == [{"name": "orders-mysql", "db_type": "mysql", "update_password": "on_create", "description": "orders",
+                              "endpoint": {"endpoint_name": "mysql", "ip": "192.168.0.27", "db_port": 3306, "db_user": "drs",
+                                           "db_password": "pw"},
+                              "ssl": {"ssl_link": False}}]
+    assert result["tests"] == [{"job_name": "orders-to-kafka", "job_type": "migration", "end_point_type": "so", "net_type": "eip",
+                                "db_type": "mysql", "ip": "192.168.0.27", "db_port": 3306, "db_user": "drs", "db_password": "pw",
+                                "ssl_link": False}]
+    assert result["rows"] == [{"name": "orders-mysql", "kind": "mysql", "address": "192.168.0.27:3306"}]
+    assert result["eg"] == result["dli"] == []
+
+
+def test_a_mysql_endpoint_in_a_vpc_with_ssl_and_its_own_job():
+    entry = dict(MYSQL, ssl=True, ssl_cert_name="ca.pem", ssl_cert_key="CERT", ssl_cert_check_sum="abc", port=3307, job_id="J1", **VPC)
+    result = plan([entry], JOB)
+    drs, test = result["drs"][0], result["tests"][0]
+    assert drs["vpc"] == VPC and drs["ssl"] == {"ssl_link": True, "ssl_cert_name": "ca.pem", "ssl_cert_key": "CERT",
+                                                "ssl_cert_check_sum": "abc"}
+    assert test["job_id"] == "J1" and "job_name" not in test
+    assert (test["net_type"], test["vpc_id"], test["subnet_id"], test["db_port"], test["ssl_cert_key"]) == ("vpc", "vpc-1", "subnet-1", 3307, "CERT")
+
+
+def test_a_kafka_endpoint_with_sasl_ssl_broker_hosts_and_dli():
+    result = plan([KAFKA], JOB)
+    assert result["problems"] == []
+    assert result["eg"] == [dict(VPC, name="events-kafka", type="kafka", update_password="on_create", kafka_detail={
+        "instance_id": "kafka-1", "addr": "broker-0.internal:9093,10.0.0.2:9093", "security_protocol": "SASL_SSL",
+        "enable_sasl_ssl": True, "acks": "1", "user_name": "producer", "password": "kpw"})]
+    test = result["tests"][0]
+    assert test["ip"] == "192.168.0.11:9093,10.0.0.2:9093"
+    assert test["kafka_security_config"] == {"type": "SASL_SSL", "sasl_mechanism": "SCRAM-SHA-512", "trust_store_key": "KEY",
+                                             "trust_store_key_name": "ts.pem"}
+    assert (test["db_user"], test["db_password"], test["end_point_type"], test["net_type"]) == ("producer", "kpw", "ta", "vpc")
+    assert result["dli"] == [{"name": "events_dli", "dest_vpc_id": "vpc-1", "dest_network_id": "subnet-1",
+                              "elastic_resource_pools": ["pool"], "hosts": [{"name": "broker-0.internal", "ip": "192.168.0.11"}]}]
+
+
+def test_a_plaintext_kafka_endpoint_has_no_credentials_and_no_trust_store():
+    entry = dict(KAFKA, security_protocol="PLAINTEXT", dli_connection=None)
+    result = plan([entry], JOB)
+    detail, test = result["eg"][0]["kafka_detail"], result["tests"][0]
+    assert "user_name" not in detail and "password" not in detail and detail["enable_sasl_ssl"] is False
+    assert test["kafka_security_config"] == {"type": "PLAINTEXT"} and "db_user" not in test and "db_password" not in test
+    assert result["dli"] == []
+
+
+def test_the_trust_store_password_is_sent_only_when_set():
+    with_password = plan([dict(KAFKA, trust_store_password="tspw")], JOB)["tests"][0]["kafka_security_config"]
+    assert with_password["trust_store_password"] == "tspw"
+    assert "trust_store_password" not in plan([KAFKA], JOB)["tests"][0]["kafka_security_config"]
+
+
+@pytest.mark.parametrize("entry, problem", [
+    (dict(MYSQL, host=None), "orders-mysql: set host"),
+    (dict(MYSQL, password=""), "orders-mysql: set password"),
+    (dict(MYSQL, ssl=True), "orders-mysql: set ssl_cert_name, ssl_cert_key, ssl_cert_check_sum"),
+    (dict(KAFKA, user=None), "events-kafka: set user"),
+    (dict(KAFKA, bootstrap_servers=[]), "events-kafka: set bootstrap_servers"),
+    (dict(KAFKA, dli_connection={"queues": ["q"]}), "events-kafka: set dli_connection.name"),
+    (dict(MYSQL, kind="redis"), "endpoint 0: endpoint orders-mysql: kind must be one of mysql, kafka"),
+    ({"kind": "mysql"}, "endpoint 0: every endpoint needs a name"),
+])
+def test_incomplete_entries_are_problems_naming_what_to_set_never_values(entry, problem):
+    result = plan([entry], JOB)
+    assert result["problems"] == [problem]
+    assert result["tests"] == result["drs"] == result["eg"] == []
+
+
+def test_without_any_job_the_test_cannot_be_sent():
+    assert plan([MYSQL])["problems"] == ["orders-mysql: set job_id or job_name"]
+    assert plan([MYSQL], needs_job=False)["problems"] == []
+
+
+def test_names_are_unique_and_the_input_must_be_a_list():
+    assert plan([MYSQL, MYSQL], JOB)["problems"] == ["endpoint orders-mysql is listed twice"]
+    with pytest.raises(EndpointError):
+        plan({"name": "x"}, JOB)
+
+
+def test_defaults_fill_what_an_entry_leaves_out():
+    entry = normalize({"name": "k", "kind": "kafka"}, JOB)
+    assert (entry["security_protocol"], entry["acks"], entry["end_point_type"], entry["job_name"]) == ("PLAINTEXT", "1", "ta", JOB["job_name"])
+    assert normalize(dict(MYSQL, port=None), JOB)["port"] == 3306
+
+
+OUTCOME = {"summary": {"total": 2, "succeeded": 1, "failed": 1},
+           "results": [{"success": True, "status": "success"},
+                       {"success": False, "status": "failed", "error_code": "DRS.M00002", "error_msg": "Connection refused <&>"}]}
+ROWS = [{"name": "orders-mysql", "kind": "mysql", "address": "192.168.0.27:3306"},
+        {"name": "events-kafka", "kind": "kafka", "address": "192.168.0.11:9093"}]
+
+
+def test_the_summary_table_and_the_results():
+    assert summary_lines(ROWS, OUTCOME) == [
+        "ENDPOINT      KIND   ADDRESS            RESULT  REASON",
+        "orders-mysql  mysql  192.168.0.27:3306  ok",
+        "events-kafka  kafka  192.168.0.11:9093  failed  Connection refused <&> (DRS.M00002)",
+        "1 of 2 endpoints verified ok",
+    ]
+    assert [r["success"] for r in endpoint_results(ROWS, OUTCOME)] == [True, False]
+
+
+def test_the_junit_report_has_one_case_per_endpoint():
+    root = ET.fromstring(junit_xml(ROWS, OUTCOME))
+    cases = root.findall("./testsuite/testcase")
+    assert [case.get("name") for case in cases] == ["orders-mysql", "events-kafka"]
+    assert cases[0].find("failure") is None
+    assert cases[1].find("failure").get("message") == "Connection refused <&> (DRS.M00002)"
+    assert root.get("tests") == "2" and root.get("failures") == "1"
