@@ -11,9 +11,9 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.hwcloud.connections.plugins.plugin_utils import endpoints, report
 
 
-def endpoint_plan(value, job=None, declares=True, needs_job=True):
+def endpoint_plan(value, job=None, declares=True, needs_job=True, state="present", prefix=""):
     try:
-        return endpoints.plan(value, job, declares=bool(declares), needs_job=bool(needs_job))
+        return endpoints.plan(value, job, declares=bool(declares), needs_job=bool(needs_job), state=state, prefix=prefix)
     except endpoints.EndpointError as exc:
         raise AnsibleFilterError(str(exc)) from None
 

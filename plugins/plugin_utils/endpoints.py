@@ -170,9 +170,18 @@ def connection_test(entry: dict) -> dict:
     return test
 
 
-def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = True) -> dict:
-    """Everything a runbook sends for ``endpoints``: the elements of each list module, the connection tests, one row
-    per endpoint for the summary, and ``problems`` (incomplete or invalid entries; nothing should be sent then)."""
+def _absent(entry: dict) -> dict:
+    """The elements that remove what ``entry`` declared (a DLI connection first, then the connection)."""
+    dli = entry.get("dli_connection")
+    return {"drs" if entry["kind"] == "mysql" else "eg": {"name": entry["name"], "state": "absent"},
+            "dli": {"name": dli["name"], "state": "absent"} if isinstance(dli, dict) and _set(dli.get("name")) else None}
+
+
+def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = True, state: str = "present", prefix: str = "") -> dict:
+    """Everything a runbook or role sends for ``endpoints``: the elements of each list module, the connection tests, one
+    row per endpoint for the summary, and ``problems`` (incomplete or invalid entries, which are left out of the rest;
+    their input names get ``prefix``, as a role calls them). With ``state=absent`` the elements remove the endpoints,
+    and only names are needed."""
     if not isinstance(endpoints, list):
         raise EndpointError("the endpoints must be a list")
     result = {"drs": [], "eg": [], "dli": [], "tests": [], "rows": [], "problems": []}
@@ -187,9 +196,15 @@ def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = T
             result["problems"].append("endpoint %s is listed twice" % entry["name"])
             continue
         seen.add(entry["name"])
+        if state == "absent":
+            for service, element in _absent(entry).items():
+                if element:
+                    result[service].append(element)
+            continue
         lacking = missing(entry, declares, needs_job)
         if lacking:
-            result["problems"].append("%s: set %s" % (entry["name"], ", ".join(lacking)))
+            result["problems"].append("%s: set %s" % (entry["name"], ", ".join(prefix + name.replace(" or ", " or " + prefix)
+                                                                                for name in lacking)))
             continue
         result["drs" if entry["kind"] == "mysql" else "eg"].append(drs_connection(entry) if entry["kind"] == "mysql" else eg_connection(entry))
         dli = dli_connection(entry)

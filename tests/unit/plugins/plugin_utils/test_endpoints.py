@@ -97,6 +97,19 @@ def test_without_any_job_the_test_cannot_be_sent():
     assert plan([MYSQL], needs_job=False)["problems"] == []
 
 
+def test_problems_name_the_inputs_as_a_role_calls_them():
+    assert plan([dict(MYSQL, user=None)], {}, prefix="mysql_endpoint_")["problems"] == [
+        "orders-mysql: set mysql_endpoint_user, mysql_endpoint_job_id or mysql_endpoint_job_name"]
+
+
+def test_absent_elements_need_only_names():
+    result = plan([{"name": "orders-mysql", "kind": "mysql"}, dict(KAFKA, password=None)], state="absent")
+    assert result["problems"] == [] and result["tests"] == []
+    assert result["drs"] == [{"name": "orders-mysql", "state": "absent"}]
+    assert result["eg"] == [{"name": "events-kafka", "state": "absent"}]
+    assert result["dli"] == [{"name": "events_dli", "state": "absent"}]
+
+
 def test_names_are_unique_and_the_input_must_be_a_list():
     assert plan([MYSQL, MYSQL], JOB)["problems"] == ["endpoint orders-mysql is listed twice"]
     with pytest.raises(EndpointError):
