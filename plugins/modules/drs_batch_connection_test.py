@@ -336,9 +336,8 @@ summary:
       sample: 1
 """
 
-from concurrent.futures import ThreadPoolExecutor
-
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.concurrency import map_bounded
 from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, job_status_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
@@ -522,8 +521,7 @@ class BatchConnectionTest:
         if not chunks:
             return
         bodies = [[endpoints[index].body(results[index]["job_id"]) for index in chunk] for chunk in chunks]
-        with ThreadPoolExecutor(max_workers=min(concurrency, len(chunks))) as pool:
-            answers = list(pool.map(self.send, bodies))
+        answers = map_bounded(self.send, bodies, concurrency)
         for chunk, answer in zip(chunks, answers):
             record_chunk(results, chunk, answer, self.module.redact)
 
