@@ -18,6 +18,19 @@ def endpoint_plan(value, job=None, declares=True, needs_job=True, state="present
         raise AnsibleFilterError(str(exc)) from None
 
 
+def endpoint_entries(hosts, hostvars, key="hwcloud_endpoint"):
+    """The endpoint entries of inventory hosts: ``hostvars[host][key]``, named after the host unless it says otherwise."""
+    entries = []
+    for host in hosts:
+        variables = hostvars[host]
+        if key in variables:
+            entry = variables[key]
+            if not isinstance(entry, dict):
+                raise AnsibleFilterError("host %s: %s must be a dictionary (one endpoint entry)" % (host, key))
+            entries.append(dict({"name": host}, **entry))
+    return entries
+
+
 def endpoint_results(rows, outcome):
     return report.endpoint_results(rows, outcome)
 
@@ -36,6 +49,7 @@ class FilterModule:
     def filters(self):
         return {
             "endpoint_plan": endpoint_plan,
+            "endpoint_entries": endpoint_entries,
             "endpoint_results": endpoint_results,
             "endpoint_summary": endpoint_summary,
             "endpoint_junit": endpoint_junit,
