@@ -23,7 +23,7 @@ try:
 except ImportError:
     HAS_REQUESTS = False
 
-USER_AGENT = "hwcloud.connections/0.1.0"
+USER_AGENT = "hwcloud.connections/1.0.0"
 IDEMPOTENT_METHODS = frozenset(["GET", "HEAD", "PUT", "DELETE"])
 # The gateway rejects signatures dated more than 15 minutes from its clock with the same code as a wrong key.
 SIGNATURE_HINT = (" (check access_key/secret_key, and that the controller clock is within 15 minutes of UTC:"
