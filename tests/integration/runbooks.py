@@ -106,5 +106,3 @@ def names_in(state: dict) -> set:
     """Names of the live connections (a deleted DLI connection stays listed with status DELETED, as in DLI)."""
     return {item["name"] for kind in ("drs_connections", "dli_connections", "eg_connections") for item in state[kind]
             if item.get("status") != "DELETED"}
-
-
