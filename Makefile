@@ -69,7 +69,7 @@ reliability: tree
 
 # The full suite on the pinned ansible-core, one part after the other.
 suite:
-	@$(MAKE) --no-print-directory -j1 lint sanity units emulator-tests integration reliability
+	@$(MAKE) --no-print-directory -j1 lint docs sanity units emulator-tests integration reliability
 
 # The other cores (tests/harness/matrix.yml), each in its own cached virtualenv under build/matrix/.
 matrix: tree system-deps
