@@ -44,9 +44,9 @@ tree: venv
 	@"$(BIN)/python" tests/harness/build_tree.py "$(ROOT)" "$(TREE_ROOT)"
 	[ -d "$(TREE)/.git" ] || git init -q "$(TREE)"
 
-# ansible-lint caches (and installs this collection) under $$VIRTUAL_ENV/.ansible, else in the shared ~/.ansible.
+# ansible-lint installs this collection into $$ANSIBLE_HOME/collections: the venv's, not the ~/.ansible every checkout shares.
 lint: tree
-	cd "$(TREE)" && PATH="$(BIN):$$PATH" VIRTUAL_ENV="$(VENV)" "$(BIN)/ansible-lint" --profile production --strict
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" ANSIBLE_HOME="$(VENV)/.ansible" "$(BIN)/ansible-lint" --profile production --strict
 	cd "$(TREE)" && "$(BIN)/antsibull-changelog" lint
 	PATH="$(BIN):$$PATH" "$(BIN)/antsibull-docs" lint-collection-docs --plugin-docs "$(TREE)"
 
@@ -69,7 +69,7 @@ reliability: tree
 
 # The full suite on the pinned ansible-core, one part after the other.
 suite:
-	@$(MAKE) --no-print-directory -j1 lint docs sanity units emulator-tests integration reliability
+	@for part in lint docs sanity units emulator-tests integration reliability; do $(MAKE) --no-print-directory "$$part"; done
 
 # The other cores (tests/harness/matrix.yml), each in its own cached virtualenv under build/matrix/.
 matrix: tree system-deps

@@ -111,6 +111,7 @@ class Venvs:
         self.cache = cache
         self.locks = {}
         self.guard = threading.Lock()
+        self.used = set()
 
     def get(self, python: str, packages: list, label: str, logfile: str) -> str:
         version = full_version(python)
@@ -118,6 +119,7 @@ class Venvs:
         path = os.path.join(self.cache, "venv-%s-py%s-%s" % (label, version, key))
         with self.guard:
             lock = self.locks.setdefault(path, threading.Lock())
+            self.used.add(path)
         with lock:
             if os.path.exists(os.path.join(path, ".ready")):
                 return path
@@ -171,11 +173,13 @@ class Matrix:
         os.makedirs(os.path.join(self.cache, "logs"), exist_ok=True)
 
     def plan(self) -> list:
-        with open(os.path.join(HERE, "matrix.yml"), encoding="utf-8") as handle:
+        with open(self.args.spec, encoding="utf-8") as handle:
             spec = yaml.safe_load(handle)
         runs = [Run(leg["core"], part, leg["python"], leg.get("module_python"), leg.get("module_pins"))
                 for leg in spec["legs"] for part in leg["parts"]]
         newest = max(Version(leg["core"]) for leg in spec["legs"])
+        if "next" not in spec:
+            return runs
         try:
             upcoming = newest_release(newest)
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
@@ -235,6 +239,7 @@ class Matrix:
     def sanity(self, run: Run, venv: str, logfile: str) -> bool:
         """ansible-test sanity of that core in a tree of its own (the full suite's sanity may run at the same time)."""
         tree_root = os.path.join(self.cache, "tree-" + run.core)
+        self.venvs.used.add(tree_root)
         tree = os.path.join(tree_root, "ansible_collections", "hwcloud", "connections")
         if command([sys.executable, os.path.join(HERE, "build_tree.py"), ROOT, tree_root], logfile).returncode != 0:
             return False
@@ -268,6 +273,14 @@ class Matrix:
             args[3:3] = ["-n", str(self.args.workers)]
         return command(args, logfile, cwd=self.tree, env=env).returncode == 0
 
+    def prune(self) -> None:
+        """Remove the virtualenvs and trees no run used (older keys), so build/matrix does not grow."""
+        for name in sorted(os.listdir(self.cache)):
+            path = os.path.join(self.cache, name)
+            if name.startswith(("venv-", "tree-")) and path not in self.venvs.used:
+                log("removing unused %s" % name)
+                shutil.rmtree(path, ignore_errors=True)
+
     def report(self, runs: list, seconds: float) -> str:
         lines = ["ansible-core matrix: %d runs in %s (jobs=%d)" % (len(runs), minutes(seconds), self.args.jobs),
                  "  %-11s %-11s %-19s %-12s %-8s %-8s %s" % ("core", "controller", "modules", "part", "result", "time", "detail")]
@@ -282,6 +295,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree-root", required=True, help="the directory holding ansible_collections/hwcloud/connections")
     parser.add_argument("--cache", required=True, help="where the virtualenvs, logs and report live")
+    parser.add_argument("--spec", default=os.path.join(HERE, "matrix.yml"), help="the matrix definition (default: matrix.yml here)")
     parser.add_argument("--jobs", type=int, default=2, help="runs at the same time")
     parser.add_argument("--workers", type=int, default=1, help="pytest-xdist workers per integration run")
     parser.add_argument("--only", action="append", default=[], help="run only the runs named CORE-PART (repeatable)")
@@ -296,6 +310,8 @@ def main() -> int:
     runs.sort(key=lambda run: (not run.blocking, run.part != "integration"))
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         list(pool.map(matrix.execute, runs))
+    if not args.only:
+        matrix.prune()
     report = matrix.report(runs, time.monotonic() - start)
     with open(os.path.join(matrix.cache, "report.txt"), "w", encoding="utf-8") as handle:
         handle.write(report)
