@@ -9,14 +9,18 @@ VENV := $(ROOT)/.venv
 BIN := $(VENV)/bin
 TREE_ROOT := $(ROOT)/build/collections
 TREE := $(TREE_ROOT)/ansible_collections/hwcloud/connections
+MATRIX := $(ROOT)/build/matrix
+DOCS := $(ROOT)/build/docs
 export ANSIBLE_COLLECTIONS_PATH := $(TREE_ROOT)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv system-deps tree lint sanity units emulator-tests integration reliability test demo emulator bench soak clean
+.PHONY: help venv system-deps tree lint sanity units emulator-tests integration reliability suite matrix test docs demo emulator bench soak clean
 
 help:
 	@echo "make demo      run the endpoints runbook against the embedded emulator (no cloud account needed)"
-	@echo "make test      lint, sanity, unit, emulator and integration tests (sets everything up itself)"
+	@echo "make test      lint, sanity, unit, emulator and integration tests, and the ansible-core matrix (sets everything up itself)"
+	@echo "make matrix    the ansible-core matrix alone (tests/harness/matrix.yml)"
+	@echo "make docs      the collection's HTML docsite, offline (build/docs/build/html/index.html)"
 	@echo "make emulator  run the Huawei Cloud API emulator in the foreground"
 	@echo "make bench     benchmarks against the emulator (writes bench/results.md)"
 	@echo "make soak      the whole reliability suite (make test runs its fast part)"
@@ -40,8 +44,11 @@ tree: venv
 	@"$(BIN)/python" tests/harness/build_tree.py "$(ROOT)" "$(TREE_ROOT)"
 	[ -d "$(TREE)/.git" ] || git init -q "$(TREE)"
 
+# ansible-lint installs this collection into $$ANSIBLE_HOME/collections: the venv's, not the ~/.ansible every checkout shares.
 lint: tree
-	cd "$(TREE)" && PATH="$(BIN):$$PATH" "$(BIN)/ansible-lint" --profile production --strict
+	cd "$(TREE)" && PATH="$(BIN):$$PATH" ANSIBLE_HOME="$(VENV)/.ansible" "$(BIN)/ansible-lint" --profile production --strict
+	cd "$(TREE)" && "$(BIN)/antsibull-changelog" lint
+	PATH="$(BIN):$$PATH" "$(BIN)/antsibull-docs" lint-collection-docs --plugin-docs "$(TREE)"
 
 sanity: tree system-deps
 	@"$(BIN)/python" tests/harness/prepare_ansible_test.py
@@ -60,8 +67,22 @@ integration: tree system-deps
 reliability: tree
 	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q -m "not soak" tests/reliability
 
-test: lint sanity units emulator-tests integration reliability
-	@echo "make test: all suites passed"
+# The full suite on the pinned ansible-core, one part after the other.
+suite:
+	@for part in lint docs sanity units emulator-tests integration reliability; do $(MAKE) --no-print-directory "$$part"; done
+
+# The other cores (tests/harness/matrix.yml), each in its own cached virtualenv under build/matrix/.
+matrix: tree system-deps
+	@"$(BIN)/python" tests/harness/matrix.py --tree-root "$(TREE_ROOT)" --cache "$(MATRIX)" --jobs "$${MATRIX_JOBS:-2}"
+
+# The suite and the matrix side by side (they share nothing but the read-only tree).
+test: tree system-deps
+	@start=$$(date +%s)
+	$(MAKE) --no-print-directory -j2 suite matrix
+	echo "make test: all suites and the ansible-core matrix passed in $$(( $$(date +%s) - start ))s"
+
+docs: tree
+	@PATH="$(BIN):$$PATH" "$(BIN)/python" tests/harness/build_docsite.py "$(DOCS)"
 
 soak: tree
 	cd "$(TREE)" && PATH="$(BIN):$$PATH" PYTHONPATH="$(TREE_ROOT):$(ROOT)/emulator:$(ROOT)/tests/support" "$(BIN)/pytest" -q tests/reliability

@@ -18,7 +18,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.redact import 
 from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RETRYABLE_STATUS, THROTTLED, RetryPolicy, parse_retry_after
 from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import TokenCache, cache_key
 
-USER_AGENT = "hwcloud.connections/0.1.0"
+USER_AGENT = "hwcloud.connections/1.0.0"
 IDEMPOTENT_METHODS = frozenset(["GET", "HEAD", "PUT", "DELETE"])
 # Methods whose success answer may be empty; every other success must be a JSON object.
 EMPTY_OK_METHODS = frozenset(["DELETE", "PUT"])

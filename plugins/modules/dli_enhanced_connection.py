@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: dli_enhanced_connection
 short_description: Manage DLI enhanced datasource connections
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Create, update and delete Data Lake Insight (DLI) enhanced datasource connections
     (C(/v2.0/{project_id}/datasource/enhanced-connections)), that is VPC peerings between DLI queues or elastic resource

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: dli_enhanced_connection_info
 short_description: List DLI enhanced datasource connections
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns DLI enhanced datasource connections (C(GET /v2.0/{project_id}/datasource/enhanced-connections))
     matching the given filters, every page of them.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: drs_batch_connection_test
 short_description: Test DRS job endpoint connectivity in batches
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Runs the DRS v3 batch connection test (C(POST /v3/{project_id}/jobs/batch-connection)) for any number of
     database endpoints of DRS jobs and reports one result per endpoint, in input order.

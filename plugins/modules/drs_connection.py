@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: drs_connection
 short_description: Manage DRS v5 database connections
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Create, update and delete Data Replication Service (DRS) v5 connections (C(/v5/{project_id}/connections)),
     the saved database endpoints for MySQL, PostgreSQL, MongoDB and Oracle.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: drs_connection_info
 short_description: List DRS v5 database connections
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns DRS v5 connections (C(GET /v5/{project_id}/connections)) matching the given filters, all of them
     (the module asks the API for every row with C(fetch_all)).

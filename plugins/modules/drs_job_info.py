@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: drs_job_info
 short_description: List DRS jobs
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns the DRS jobs (C(GET /v5/{project_id}/jobs)) of one job type matching the given filters, all pages
     (the module pages by offset until a short page or the reported C(total_count)).

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: eg_connection
 short_description: Manage EventGrid (EG) target connections
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Create, update and delete EventGrid target connections (C(/v1/{project_id}/connections)), the private
     network links EG uses to deliver events to webhooks or Huawei Cloud Kafka instances in a VPC.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: eg_connection_info
 short_description: List EventGrid (EG) target connections
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Returns EventGrid target connections (C(GET /v1/{project_id}/connections)) matching the given filters,
     all of them.

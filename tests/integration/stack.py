@@ -32,6 +32,11 @@ JOB_ID = "6d5ad0a7-3f7e-4a8e-9c41-2b0e1f3ajb101"
 JOB_NAME = "it-mysql-sync"
 BUSY_JOB_ID = "9a1c2b3d-4e5f-4a6b-8c7d-1e2f3a4bjb102"
 FAST = {"drs_job_configuration": 0.05, "dli_peer_active": 0.3, "eg_connection_created": 0.3}
+# The ansible-core under test: this interpreter's, or a matrix virtualenv's (tests/harness/matrix.py sets
+# HWCLOUD_TEST_ANSIBLE_BIN to its bin/). Modules run on that virtualenv's Python unless HWCLOUD_TEST_MODULE_PYTHON
+# names another (the matrix runs them on the oldest module Python there).
+ANSIBLE_BIN = os.environ.get("HWCLOUD_TEST_ANSIBLE_BIN") or os.path.dirname(sys.executable)
+MODULE_PYTHON = os.environ.get("HWCLOUD_TEST_MODULE_PYTHON") or os.path.join(ANSIBLE_BIN, "python")
 
 
 def emulator_config() -> dict:
@@ -96,7 +101,7 @@ def ansible_env(tmp_path, extra=None) -> dict:
         ANSIBLE_NOCOLOR="1",
         ANSIBLE_FORCE_COLOR="0",
         ANSIBLE_LOCAL_TEMP=str(tmp_path / "ansible-tmp"),
-        ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+        ANSIBLE_PYTHON_INTERPRETER=MODULE_PYTHON,
         XDG_CACHE_HOME=str(tmp_path / "cache"),
     )
     if ROOT.endswith(os.path.join("ansible_collections", "hwcloud", "connections")):
@@ -110,7 +115,7 @@ def run_playbook(playbook_text: str, tmp_path, variables: dict, args=(), env=Non
     playbook.write_text(playbook_text)
     varfile = tmp_path / ("%s-vars.json" % name)
     varfile.write_text(json.dumps(variables))
-    command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", "-c", "local",
+    command = [os.path.join(ANSIBLE_BIN, "ansible-playbook"), "-i", "localhost,", "-c", "local",
                "-e", "@%s" % varfile, str(playbook)] + list(args)
     return subprocess.run(command, env=ansible_env(tmp_path, env), capture_output=True, text=True, timeout=600, check=False)
 

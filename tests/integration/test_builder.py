@@ -17,7 +17,6 @@ import yaml
 from stack import ROOT  # pylint: disable=import-error
 
 BIN = os.path.dirname(sys.executable)
-TARBALL = "hwcloud-connections-0.1.0.tar.gz"
 
 
 def run(*command, cwd=None):
@@ -26,24 +25,18 @@ def run(*command, cwd=None):
     return result.stdout
 
 
-@pytest.fixture(scope="module")
-def collection_tarball(tmp_path_factory):
-    out = tmp_path_factory.mktemp("galaxy")
-    run(os.path.join(BIN, "ansible-galaxy"), "collection", "build", ROOT, "--output-path", str(out))
-    return out / TARBALL
-
-
-def test_builder_create_produces_a_build_context(collection_tarball, tmp_path):
-    shutil.copy(os.path.join(ROOT, "docs", "execution-environment.yml"), tmp_path)
+@pytest.mark.parametrize("definition", ["execution-environment.yml", "execution-environment-latest.yml"])
+def test_builder_create_produces_a_build_context(definition, collection_tarball, tmp_path):
+    shutil.copy(os.path.join(ROOT, "docs", definition), tmp_path)
     shutil.copy(collection_tarball, tmp_path)
-    run(os.path.join(BIN, "ansible-builder"), "create", "-f", "execution-environment.yml", "-c", "context",
+    run(os.path.join(BIN, "ansible-builder"), "create", "-f", definition, "-c", "context",
         "--output-filename", "Containerfile", cwd=tmp_path)
     context = tmp_path / "context"
     containerfile = (context / "Containerfile").read_text()
     assert "ansible-galaxy collection install" in containerfile
-    assert (context / "_build" / "collections" / TARBALL).is_file()
+    assert (context / "_build" / "collections" / collection_tarball.name).is_file()
     requirements = yaml.safe_load((context / "_build" / "requirements.yml").read_text())
-    assert requirements["collections"] == [{"name": "collections/" + TARBALL, "type": "file"}]
+    assert requirements["collections"] == [{"name": "collections/" + collection_tarball.name, "type": "file"}]
 
 
 def test_builder_introspect_finds_the_collection_dependencies(collection_tarball, tmp_path):
