@@ -203,10 +203,13 @@ def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = T
             continue
         lacking = missing(entry, declares, needs_job)
         if lacking:
-            result["problems"].append("%s: set %s" % (entry["name"], ", ".join(prefix + name.replace(" or ", " or " + prefix)
-                                                                                for name in lacking)))
+            named = [prefix + name.replace(" or ", " or " + prefix) for name in lacking]
+            result["problems"].append("%s: set %s" % (entry["name"], ", ".join(named)))
             continue
-        result["drs" if entry["kind"] == "mysql" else "eg"].append(drs_connection(entry) if entry["kind"] == "mysql" else eg_connection(entry))
+        if entry["kind"] == "mysql":
+            result["drs"].append(drs_connection(entry))
+        else:
+            result["eg"].append(eg_connection(entry))
         dli = dli_connection(entry)
         if dli:
             result["dli"].append(dli)
