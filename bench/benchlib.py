@@ -178,7 +178,6 @@ class Runner:
         with open(timer, encoding="utf-8") as handle:
             return merge_tasks(json.load(handle)["tasks"]), wall, usage.ru_maxrss / 1024.0
 
-
     def recap(self):
         """(ok, changed, unreachable, failed) summed over the PLAY RECAP lines of the last run."""
         with open(self.last_log, encoding="utf-8") as handle:
@@ -208,5 +207,3 @@ def per_item(task):
 
 def parse_time(text):
     return datetime.datetime.strptime(text.replace("Z", "+0000"), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
-
-

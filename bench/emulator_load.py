@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -127,9 +126,9 @@ def run_once(args, threads, workdir, profile):
     spy = None
     try:
         if profile:
-            spy = subprocess.Popen(["py-spy", "record", "--pid", str(emulator.process.pid), "--rate", "100", "--nonblocking",  # pylint: disable=consider-using-with
-                                    "--format", "raw" if profile.endswith(".txt") else "flamegraph", "-o", profile],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            command = ["py-spy", "record", "--pid", str(emulator.process.pid), "--rate", "100", "--nonblocking",
+                       "--format", "raw" if profile.endswith(".txt") else "flamegraph", "-o", profile]
+            spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # pylint: disable=consider-using-with
             time.sleep(1.0)
         load = Load(emulator.url, threads, args.api_timeout)
         client = load.client
@@ -146,9 +145,12 @@ def run_once(args, threads, workdir, profile):
         check(found, args.drs, "DRS")
         eg_calls = []
 
+        def eg_page(query):
+            eg_calls.append(1)
+            return client.get("eg", EG, query).body
+
         def eg_list():
-            fetch = lambda query: (eg_calls.append(1), client.get("eg", EG, query).body)[1]  # noqa: E731
-            return list_all(fetch, {}, "GET " + EG)
+            return list_all(eg_page, {}, "GET " + EG)
 
         row, found = load.phase("EG list (ConnectionLister) x%d" % args.lists, [eg_list] * args.lists, emulator)
         row["list_calls_per_listing"] = len(eg_calls) // max(1, args.lists)
