@@ -6,8 +6,9 @@
 
 Run from the collection root of a built tree (``<dir>/ansible_collections/hwcloud/connections``)::
 
-    python bench/run.py [--only create,noop,password,batch,imports,scale] [--repeat 2] [--latency-ms 50]
-                        [--scale-count 500] [--output bench/results.md]
+    python bench/run.py [--only create,noop,password,batch,imports,scale,fleet] [--repeat 2] [--latency-ms 50]
+                        [--scale-count 500] [--fleet-sizes 100,1000,5000] [--fleet-role-sample 20]
+                        [--output bench/results.md]
 
 Starts the emulator (a subprocess, so its CPU time can be read) with ``faults: [{latency_ms: 50}]`` on every API
 route, runs the playbooks in bench/playbooks with ansible-playbook, reads the emulator's request log, prints a
@@ -18,28 +19,19 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import math
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import time
 
-import requests
+import fleet
+from benchlib import HERE, JOB_ID, PROJECT_ID, ROOT, Emulator, Results, Runner, median, parse_time, per_item
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-PLAYBOOKS = os.path.join(HERE, "playbooks")
-REGION = "cn-north-4"
-PROJECT_ID = "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a01"
-ACCESS_KEY = "EMULATORACCESSKEY001"
-SECRET_KEY = "EMULATORSECRETKEY00000000000000000000001"
-IAM_USER = {"HW_DOMAIN_NAME": "emulator-domain", "HW_USER_NAME": "emulator-user", "HW_PASSWORD": "emulator-password"}
-JOB_ID = "b3c4d5e6-0000-4000-8000-0000bench001"
-SECTIONS = ("create", "noop", "password", "batch", "imports", "scale")
+FLEET_SIZES = "100,1000,5000"
+SECTIONS = ("create", "noop", "password", "batch", "imports", "scale", "fleet")
 TYPES = ("drs", "dli", "eg")
 SERVICE_PATHS = {"drs": "/v5/", "dli": "/v2.0/", "eg": "/v1/"}
 COLLECTION = "ansible_collections.hwcloud.connections"
@@ -49,157 +41,6 @@ MODULES = ("drs_connection", "drs_connection_info", "dli_enhanced_connection", "
 CLIENT = COLLECTION + ".plugins.module_utils.client"
 URI_IMPORTS = ("ansible.modules.uri",)
 SDK_IMPORTS = ("huaweicloudsdkcore.auth.credentials", "huaweicloudsdkdrs.v5")
-
-
-def median(values):
-    values = [v for v in values if v is not None]
-    return statistics.median(values) if values else None
-
-
-class Results:
-    """Rows of the report: section, figure, value, target, status (met / MISSED / info), command."""
-
-    def __init__(self):
-        self.rows = []
-        self.notes = []
-
-    def add(self, section, figure, value, target="", met=None, command=""):
-        status = "info" if met is None else ("met" if met else "MISSED")
-        self.rows.append({"section": section, "figure": figure, "value": value, "target": target, "status": status,
-                          "command": command})
-        print("%-8s %-62s %-22s %-16s %s" % (section, figure[:62], value, target, status), flush=True)
-
-    def note(self, text):
-        self.notes.append(text)
-
-
-class Emulator:
-    """The emulator as a subprocess with a config file; admin API helpers."""
-
-    def __init__(self, workdir, latency_ms):
-        self.workdir = workdir
-        config = {
-            "delays": {"drs_job_configuration": 0.05, "dli_peer_active": 0.2, "eg_connection_created": 0.2},
-            "drs": {"jobs": [{"id": JOB_ID, "name": "bench-job", "status": "CONFIGURATION", "job_type": "migration",
-                              "engine_type": "mysql-to-mysql"}]},
-            "faults": [{"latency_ms": latency_ms}],
-        }
-        self.config_file = os.path.join(workdir, "emulator.json")
-        with open(self.config_file, "w", encoding="utf-8") as handle:
-            json.dump(config, handle)
-        self.process = None
-        self.url = None
-
-    def start(self):
-        env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "emulator"))
-        self.process = subprocess.Popen(  # pylint: disable=consider-using-with
-            [sys.executable, "-m", "hwcloud_emulator", "--port", "0", "--config", self.config_file, "--log-level", "WARNING"],
-            env=env, stdout=subprocess.PIPE, stderr=open(os.path.join(self.workdir, "emulator.log"), "w", encoding="utf-8"),
-            text=True)
-        line = self.process.stdout.readline()
-        if "listening on" not in line:
-            raise RuntimeError("the emulator did not start: %r" % line)
-        self.url = line.rsplit(" ", 1)[-1].strip()
-        return self
-
-    def stop(self):
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-    def admin(self, method, path, body=None):
-        response = requests.request(method, self.url + "/_emulator/" + path, json=body, timeout=30)
-        response.raise_for_status()
-        return response.json()
-
-    def log(self):
-        return self.admin("GET", "requests")["requests"]
-
-    def cpu_seconds(self):
-        with open("/proc/%d/stat" % self.process.pid, encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def token(self):
-        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "domain": {"name": IAM_USER["HW_DOMAIN_NAME"]}, "name": IAM_USER["HW_USER_NAME"], "password": IAM_USER["HW_PASSWORD"]}}},
-            "scope": {"project": {"name": REGION}}}}
-        response = requests.post(self.url + "/v3/auth/tokens", json=body, timeout=30)
-        response.raise_for_status()
-        return response.headers["X-Subject-Token"]
-
-
-class Runner:
-    """Runs the benchmark playbooks with a per-task timer and records peak RSS of ansible-playbook."""
-
-    def __init__(self, emulator, workdir):
-        self.emulator = emulator
-        self.workdir = workdir
-        self.counter = 0
-
-    def env(self, auth="aksk"):
-        env = dict(os.environ)
-        for key in ("HW_ACCESS_KEY", "HW_SECRET_KEY", "HW_SECURITY_TOKEN", "HW_DOMAIN_NAME", "HW_USER_NAME", "HW_PASSWORD",
-                    "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"):
-            env.pop(key, None)
-        self.counter += 1
-        env.update(
-            HW_REGION_NAME=REGION, HW_PROJECT_ID=PROJECT_ID, HUAWEICLOUD_ENDPOINT_URL=self.emulator.url,
-            ANSIBLE_CALLBACK_PLUGINS=os.path.join(HERE, "callback_plugins"), ANSIBLE_CALLBACKS_ENABLED="bench_timer",
-            ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_HOST_KEY_CHECKING="False", ANSIBLE_RETRY_FILES_ENABLED="False",
-            ANSIBLE_NOCOLOR="1", ANSIBLE_LOCAL_TEMP=os.path.join(self.workdir, "ansible-tmp"),
-            XDG_CACHE_HOME=os.path.join(self.workdir, "cache-%d" % self.counter),  # a fresh token cache per run
-        )
-        if ROOT.endswith(os.path.join("ansible_collections", "hwcloud", "connections")):
-            env["ANSIBLE_COLLECTIONS_PATH"] = os.path.dirname(os.path.dirname(os.path.dirname(ROOT)))
-        if auth == "aksk":
-            env.update(HW_ACCESS_KEY=ACCESS_KEY, HW_SECRET_KEY=SECRET_KEY)
-        else:
-            env.update(IAM_USER)
-        return env
-
-    def run(self, playbook, variables, auth="aksk"):
-        """(tasks, wall seconds, peak RSS MiB of ansible-playbook and its waited-for children)."""
-        timer = os.path.join(self.workdir, "timer-%d.json" % (self.counter + 1))
-        env = self.env(auth)
-        env["BENCH_TIMER_OUTPUT"] = timer
-        varfile = os.path.join(self.workdir, "vars-%d.json" % self.counter)  # not on the command line: it may hold a token
-        with open(varfile, "w", encoding="utf-8") as handle:
-            json.dump(variables, handle)
-        os.chmod(varfile, 0o600)
-        command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", "-c", "local",
-                   os.path.join(PLAYBOOKS, playbook), "-e", "@" + varfile]
-        log = os.path.join(self.workdir, "%s-%d.log" % (playbook, self.counter))
-        started = time.monotonic()
-        with open(log, "w", encoding="utf-8") as out:
-            process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)  # pylint: disable=consider-using-with
-            _pid, status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.monotonic() - started
-        if process.returncode != 0:
-            with open(log, encoding="utf-8") as handle:
-                tail = handle.read()[-4000:]
-            raise RuntimeError("%s failed (rc %s), see %s:\n%s" % (playbook, process.returncode, log, tail))
-        with open(timer, encoding="utf-8") as handle:
-            return merge_tasks(json.load(handle)["tasks"]), wall, usage.ru_maxrss / 1024.0
-
-
-def merge_tasks(records):
-    """Task name -> totals over every time it ran (included task files run once per chunk)."""
-    tasks = {}
-    for record in records:
-        task = tasks.setdefault(record["name"], {"start": record["start"], "end": record["end"], "items": 0, "changed": 0, "gaps": []})
-        task["end"] = max(task["end"], record["end"] or record["start"])
-        task["items"] += record["items"]
-        task["changed"] += record["changed"]
-        ends = [record["start"]] + record["item_ends"]
-        task["gaps"].extend(b - a for a, b in zip(ends, ends[1:]))
-    return tasks
-
-
-def per_item(task):
-    """Median wall time of one loop item (gaps between consecutive item results, over every run of the task)."""
-    return median(task["gaps"])
 
 
 def by_service(log, service, auth=None):
@@ -215,6 +56,10 @@ def command_for(section, args):
     extra = []
     if section == "scale" and args.scale_count != 500:
         extra.append("--scale-count %d" % args.scale_count)
+    if section == "fleet" and args.fleet_sizes != FLEET_SIZES:
+        extra.append("--fleet-sizes %s" % args.fleet_sizes)
+    if section == "fleet" and args.fleet_role_sample != 20:
+        extra.append("--fleet-role-sample %d" % args.fleet_role_sample)
     if args.latency_ms != 50:
         extra.append("--latency-ms %d" % args.latency_ms)
     if section in ("noop",) and args.repeat != 2:
@@ -331,10 +176,6 @@ def bench_batch(emulator, runner, results, args, count=100, concurrency=4):
                                                           1 + int(math.ceil(math.ceil(count / 10.0) / concurrency)), ideal_rounds))
 
 
-def parse_time(text):
-    return datetime.datetime.strptime(text.replace("Z", "+0000"), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
-
-
 def import_time(modules, runs):
     """Median seconds to import ``modules`` in a fresh interpreter (interpreter start-up excluded)."""
     code = ("import importlib, time\nstarted = time.perf_counter()\nfor name in %r:\n    importlib.import_module(name)\n"
@@ -428,6 +269,9 @@ def write_report(path, results, args, elapsed):
     ]
     for row in results.rows:
         lines.append("| %(section)s | %(figure)s | %(value)s | %(target)s | %(status)s | %(command)s |" % row)
+    for title, header, rows in results.tables:
+        lines += ["", "### " + title, "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
     lines += ["", "## Notes", ""] + ["- " + note for note in results.notes]
     lines += ["", "Run from the built collection tree (`make bench` does it: `make tree`, then `bench/run.py` inside "
               "`build/collections/ansible_collections/hwcloud/connections`). See bench/README.md for what each figure measures "
@@ -442,6 +286,8 @@ def parse_args(argv=None):
     parser.add_argument("--repeat", type=int, default=2, help="runs of the no-op comparison (median)")
     parser.add_argument("--count", type=int, default=50, help="resources per type for create/no-op")
     parser.add_argument("--scale-count", type=int, default=500)
+    parser.add_argument("--fleet-sizes", default=FLEET_SIZES, help="endpoint counts of the fleet section, comma-separated")
+    parser.add_argument("--fleet-role-sample", type=int, default=20, help="endpoints run through the per-endpoint roles")
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--output", default=None, help="report file (default: bench/results.md with every section, else none)")
     parser.add_argument("--workdir", default=os.path.join(HERE, "output"))
@@ -474,6 +320,8 @@ def main(argv=None):
             bench_imports(results, args)
         if "scale" in sections:
             bench_scale(emulator, runner, results, args)
+        if "fleet" in sections:
+            fleet.bench_fleet(emulator, runner, results, args, command_for("fleet", args))
     finally:
         emulator.stop()
     elapsed = time.monotonic() - started

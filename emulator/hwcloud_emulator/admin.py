@@ -37,9 +37,12 @@ def reset(app: Any, _req: Request) -> Response:
     return Response(200, {"reset": True})
 
 
-def list_requests(app: Any, _req: Request) -> Response:
-    """The request log (metadata only)."""
-    return Response(200, {"requests": app.request_log.entries()})
+def list_requests(app: Any, req: Request) -> Response:
+    """The request log (metadata only); ``?since=<seq>`` returns only later entries. ``dropped`` counts the entries
+    the bounded log lost since it was last cleared (0 means it is complete)."""
+    log = app.request_log
+    return Response(200, {"requests": log.entries(req.int_arg("since", 0)), "dropped": log.dropped,
+                          "max_entries": log.max_entries})
 
 
 def clear_requests(app: Any, _req: Request) -> Response:

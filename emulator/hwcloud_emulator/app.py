@@ -20,9 +20,9 @@ from .errors import ApiError, bad_request, gateway_error, injected_error, unknow
 from .faults import FaultInjector
 from .gateway import authenticate
 from .messages import Request, Response
-from .request_log import RequestLog
+from .request_log import DEFAULT_MAX_ENTRIES, RequestLog
 from .router import Router
-from .store import Store
+from .store import DEFAULT_FLUSH_INTERVAL, Store
 from .tokens import TokenRegistry
 
 LOG = logging.getLogger("hwcloud_emulator")
@@ -47,10 +47,10 @@ class Emulator:
         self.initial_config = copy.deepcopy(config)
         self.config = copy.deepcopy(config)
         self.base_url = ""
-        self.store = Store(config.get("state_file"))
+        self.store = Store(config.get("state_file"), float(config.get("state_flush_interval", DEFAULT_FLUSH_INTERVAL)))
         self.tokens = TokenRegistry()
         self.faults = FaultInjector()
-        self.request_log = RequestLog()
+        self.request_log = RequestLog(int((config.get("request_log") or {}).get("max_entries") or DEFAULT_MAX_ENTRIES))
         self.router = Router(list(ROUTES))
         self.faults.configure(self.config.get("faults") or [], int(self.config.get("seed") or 0))
         self._seed_configured_jobs()
@@ -74,6 +74,10 @@ class Emulator:
         self.request_log.clear()
         self.faults.configure(self.config.get("faults") or [], int(self.config.get("seed") or 0))
         self._seed_configured_jobs()
+
+    def close(self) -> None:
+        """Write the pending state file (the server stops)."""
+        self.store.close()
 
     def patch_config(self, patch: dict[str, Any]) -> None:
         """Merge-patch the running config; a 'faults' or 'seed' key also replaces the fault rules."""

@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "host": "127.0.0.1",
     "port": 0,
     "state_file": None,
+    "state_flush_interval": 0.2,
     "seed": 0,
     "credentials": {
         "permanent": {
@@ -57,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "eg": {"failing_names": []},
     "probe": {"timeout": 5.0, "table": {}},
     "faults": [],
+    "request_log": {"max_entries": 200000},
 }
 
 

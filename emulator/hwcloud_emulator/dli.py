@@ -16,7 +16,7 @@ from . import clock
 from .config import delay_seconds
 from .errors import ApiError, service_error
 from .messages import Request, Response
-from .paging import page
+from .index import ordered_page
 from .router import Route
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,64}$")
@@ -97,11 +97,25 @@ def _refresh(connection: dict[str, Any], hold: bool = False) -> bool:
 
 
 def refresh_all(app: Any) -> None:
-    """Apply due status transitions; persist only when something changed (caller holds the lock)."""
-    hold = bool((app.config.get("dli") or {}).get("hold_peers"))
-    refreshed = [_refresh(c, hold) for c in app.store.data["dli_connections"].values()]  # every row, no short-circuit
-    if any(refreshed):
+    """Apply due peer transitions to the connections with a CREATING peer (the pending index, not every row); persist
+    only when something changed (caller holds the lock)."""
+    if (app.config.get("dli") or {}).get("hold_peers"):
+        return
+    rows, pending = app.store.data["dli_connections"], app.store.indexes["dli_connections"].pending
+    changed = False
+    for connection_id in list(pending):
+        connection = rows[connection_id]
+        changed = _refresh(connection) or changed
+        if not any(peer["status"] == "CREATING" for _kind, field in PEER_KINDS for peer in connection[field].values()):
+            del pending[connection_id]
+    if changed:
         app.store.save()
+
+
+def _track_peers(app: Any, connection: dict[str, Any]) -> None:
+    """Peers were added: reads refresh this connection until none is CREATING."""
+    if any(connection[field] for _kind, field in PEER_KINDS):
+        app.store.indexes["dli_connections"].pending[connection["id"]] = None
 
 
 def view(connection: dict[str, Any], listing: bool) -> dict[str, Any]:
@@ -137,9 +151,8 @@ def create_connection(app: Any, req: Request) -> Response:
     hosts = _hosts(body.get("hosts") or [])
     tags = _tags(body.get("tags") or [])
     with app.store.lock:
-        connections = app.store.data["dli_connections"]
-        if any(c["name"] == name and c["project_id"] == req.project_id and c["status"] != "DELETED"
-               for c in connections.values()):
+        connections, index = app.store.data["dli_connections"], app.store.indexes["dli_connections"]
+        if any(connections[c_id]["status"] != "DELETED" for c_id in index.named(req.project_id, name)):
             raise service_error("dli", 400, "DLI.0006", "Enhanced connection %s already exists." % name)
         connection = {
             "id": str(uuid.uuid4()), "name": name, "status": "ACTIVE", "project_id": req.project_id,
@@ -150,6 +163,8 @@ def create_connection(app: Any, req: Request) -> Response:
             "elastic_resource_pools": {p: _new_peer(app, p) for p in pools},
         }
         connections[connection["id"]] = connection
+        index.add(connection, connection["id"])
+        _track_peers(app, connection)
         app.store.save()
     message = "Create peer connection for queues:{%s}" % ",".join(queues + pools)
     return Response(201, _ok(message, connection_id=connection["id"]))
@@ -173,10 +188,15 @@ def list_connections(app: Any, req: Request) -> Response:
     name, status, tags = req.arg("name"), (req.arg("status") or "").upper(), req.arg("tags")
     with app.store.lock:
         refresh_all(app)
-        found = [c for c in app.store.data["dli_connections"].values()
-                 if c["project_id"] == req.project_id and (not name or c["name"] == name)
-                 and (not status or c["status"] == status) and (not tags or _tags_match(c, tags))]
-        views = [view(c, listing=True) for c in page(found, offset, limit)]
+        rows, index = app.store.data["dli_connections"], app.store.indexes["dli_connections"]
+        if not (name or status or tags):
+            chosen = [rows[c_id] for c_id in ordered_page(index.ids(req.project_id), rows.get, False, offset, limit)]
+        else:
+            candidates = ([rows[c_id] for c_id in index.named(req.project_id, name)] if name else
+                          [c for c in rows.values() if c["project_id"] == req.project_id])
+            found = [c for c in candidates if (not status or c["status"] == status) and (not tags or _tags_match(c, tags))]
+            chosen = found[offset:] if limit <= 0 else found[offset:offset + limit]
+        views = [view(c, listing=True) for c in chosen]
     return Response(200, _ok("", count=len(views), connections=views))
 
 
@@ -231,6 +251,7 @@ def associate(app: Any, req: Request) -> Response:
         for key, field in PEER_KINDS:
             for name in wanted[key]:
                 connection[field].setdefault(name, _new_peer(app, name))
+        _track_peers(app, connection)
         app.store.save()
     names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
     return Response(200, _ok("associated peer connection for queues: {%s}." % names))

@@ -10,12 +10,12 @@ import copy
 import re
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from . import clock
 from .errors import ApiError, service_error
 from .messages import Request, Response
-from .paging import page, sort_items
+from .index import ordered_page, select_page
 from .router import Route
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,50}$")
@@ -97,24 +97,24 @@ def _validate(body: dict[str, Any], creating: bool, stored_db_type: str | None =
         raise _invalid("Invalid parameter description: at most 255 characters.")
 
 
-def _name_taken(connections: dict[str, Any], project_id: str, name: str, except_id: str | None = None) -> bool:
-    wanted = name.lower()
-    return any(c["project_id"] == project_id and c["name"].lower() == wanted and c_id != except_id
-               for c_id, c in connections.items())
+def _name_taken(app: Any, project_id: str, name: str, except_id: str | None = None) -> bool:
+    """Names are unique case-insensitively per project (one index lookup, never a scan)."""
+    return any(c_id != except_id for c_id in app.store.indexes["drs_connections"].named(project_id, name.lower()))
 
 
 def create_connection(app: Any, req: Request) -> Response:
     """POST /v5/{project_id}/connections → 200 with the connection (secrets removed)."""
     body = req.json()
     _validate(body, creating=True)
+    connection = {key: copy.deepcopy(body[key]) for key in FIELDS if key in body}
+    connection.update(connection_id=str(uuid.uuid4()), create_time=0, project_id=req.project_id)  # time set below
     with app.store.lock:
-        connections = app.store.data["drs_connections"]
-        if _name_taken(connections, req.project_id, body["name"]):
+        if _name_taken(app, req.project_id, body["name"]):
             raise _error("DRS.10010065", "Connection manager name is already exists.")
-        connection = {key: copy.deepcopy(body[key]) for key in FIELDS if key in body}
-        connection.update(connection_id=str(uuid.uuid4()), create_time=clock.epoch_ms(clock.now()),
-                          project_id=req.project_id)
-        connections[connection["connection_id"]] = connection
+        index = app.store.indexes["drs_connections"]
+        connection["create_time"] = index.next_order_key(clock.epoch_ms(clock.now()))
+        app.store.data["drs_connections"][connection["connection_id"]] = connection
+        index.add(connection, connection["connection_id"])
         app.store.save()
         return Response(200, public_view(connection))
 
@@ -127,32 +127,50 @@ def _time_range(value: str) -> tuple[int, int]:
     return clock.epoch_ms(start.timestamp()), clock.epoch_ms(end.timestamp())
 
 
-def _matches(connection: dict[str, Any], req: Request) -> bool:
-    endpoint = connection.get("endpoint") or {}
-    checks = {
-        "connection_id": connection["connection_id"],
-        "db_type": connection.get("db_type"),
-        "inst_id": endpoint.get("instance_id"),
-        "ip": endpoint.get("ip"),
-        "description": connection.get("description"),
-        "enterprise_project_id": connection.get("enterprise_project_id"),
-    }
-    for param, actual in checks.items():
-        wanted = req.arg(param)
-        if wanted not in (None, "") and wanted != actual:
-            return False
+FILTERS = ("connection_id", "db_type", "inst_id", "ip", "description", "enterprise_project_id")
+
+
+def _filter(req: Request) -> Callable[[dict[str, Any]], bool]:
+    """The row predicate of the list filters (parsed once per request, not once per row)."""
+    wanted = {param: req.arg(param) for param in FILTERS if req.arg(param) not in (None, "")}
     name = req.arg("name")
-    if name not in (None, "") and name.lower() != connection["name"].lower():
-        return False
     created = req.arg("create_time")
-    if created:
-        start, end = _time_range(created)
-        return start <= connection["create_time"] <= end
-    return True
+    window = _time_range(created) if created else None
+
+    def matches(connection: dict[str, Any]) -> bool:
+        if wanted:
+            endpoint = connection.get("endpoint") or {}
+            actual = {"connection_id": connection["connection_id"], "db_type": connection.get("db_type"),
+                      "inst_id": endpoint.get("instance_id"), "ip": endpoint.get("ip"),
+                      "description": connection.get("description"),
+                      "enterprise_project_id": connection.get("enterprise_project_id")}
+            if any(actual[param] != value for param, value in wanted.items()):
+                return False
+        if name not in (None, "") and name.lower() != connection["name"].lower():
+            return False
+        return window is None or window[0] <= connection["create_time"] <= window[1]
+    return matches
+
+
+def _candidates(app: Any, req: Request) -> tuple[list[dict[str, Any]] | None, bool]:
+    """(rows to filter, in insertion order, or None for "every row of the project"; whether any filter is set).
+    A name or connection_id filter narrows the candidates with one lookup instead of a scan."""
+    rows = app.store.data["drs_connections"]
+    filtered = any(req.arg(param) not in (None, "") for param in FILTERS + ("name", "create_time"))
+    if req.arg("connection_id") not in (None, ""):
+        found = rows.get(req.arg("connection_id") or "")
+        return ([found] if found is not None and found["project_id"] == req.project_id else []), True
+    if req.arg("name") not in (None, ""):
+        ids = app.store.indexes["drs_connections"].named(req.project_id, (req.arg("name") or "").lower())
+        return [rows[c_id] for c_id in ids], True
+    return None, filtered
 
 
 def list_connections(app: Any, req: Request) -> Response:
-    """GET /v5/{project_id}/connections; the name filter is a case-insensitive exact match."""
+    """GET /v5/{project_id}/connections; the name filter is a case-insensitive exact match.
+
+    Rows come in a stable sort by ``sort_key``; the default order (created_at) is read from the creation index, so
+    a page costs O(offset + limit), a filtered page a scan of the candidates and a heap of offset + limit."""
     sort_key = req.arg("sort_key") or "created_at"
     if sort_key not in SORT_KEYS:
         raise _invalid("Invalid parameter sort_key: must be one of %s." % ", ".join(SORT_KEYS))
@@ -162,13 +180,25 @@ def list_connections(app: Any, req: Request) -> Response:
     offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 10)
     if offset < 0 or limit < 1 or limit > 1000:
         raise _invalid("Invalid parameter offset/limit: offset >= 0, 1 <= limit <= 1000.")
+    if (req.arg("fetch_all") or "").lower() == "true":
+        offset, limit = 0, 0
+    descending = sort_dir == "desc"
     with app.store.lock:
-        found = [c for c in app.store.data["drs_connections"].values()
-                 if c["project_id"] == req.project_id and _matches(c, req)]
-        found = sort_items(found, SORT_KEYS[sort_key], sort_dir == "desc")
-        total = len(found)
-        if (req.arg("fetch_all") or "").lower() != "true":
-            found = page(found, offset, limit)
+        rows = app.store.data["drs_connections"]
+        candidates, filtered = _candidates(app, req)
+        if not filtered and sort_key == "created_at":
+            ids = app.store.indexes["drs_connections"].ids(req.project_id)
+            total = len(ids)
+            found = [rows[c_id] for c_id in ordered_page(ids, lambda c_id: rows[c_id]["create_time"], descending, offset,
+                                                         limit)]
+        else:
+            if candidates is None:
+                candidates = [c for c in rows.values() if c["project_id"] == req.project_id]
+            if candidates:  # filters are parsed only when there is a row to apply them to
+                matches = _filter(req)
+                candidates = [c for c in candidates if matches(c)]
+            total = len(candidates)
+            found = select_page(candidates, SORT_KEYS[sort_key], descending, offset, limit)
         return Response(200, {"connections": [public_view(c) for c in found], "count": total})
 
 
@@ -186,12 +216,14 @@ def modify_connection(app: Any, req: Request) -> Response:
     with app.store.lock:
         connection = _owned(app, req)
         _validate(body, creating=False, stored_db_type=connection.get("db_type"))
-        if "name" in body and _name_taken(app.store.data["drs_connections"], req.project_id, body["name"],
-                                          except_id=connection["connection_id"]):
+        if "name" in body and _name_taken(app, req.project_id, body["name"], except_id=connection["connection_id"]):
             raise _error("DRS.10010065", "Connection manager name is already exists.")
+        index = app.store.indexes["drs_connections"]
+        index.unname(connection, connection["connection_id"])
         for key in FIELDS:
             if key in body:
                 connection[key] = copy.deepcopy(body[key])
+        index.rename(connection, connection["connection_id"])
         app.store.save()
     return Response(200, {})
 
@@ -201,6 +233,7 @@ def delete_connection(app: Any, req: Request) -> Response:
     with app.store.lock:
         connection = _owned(app, req)
         del app.store.data["drs_connections"][connection["connection_id"]]
+        app.store.indexes["drs_connections"].remove(connection, connection["connection_id"])
         app.store.save()
     return Response(200, {})
 

@@ -15,7 +15,7 @@ from . import clock
 from .config import delay_seconds
 from .errors import ApiError, service_error
 from .messages import Request, Response
-from .paging import page, sort_items
+from .index import ordered_page, select_page
 from .router import Route
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -61,9 +61,16 @@ def _refresh(connection: dict[str, Any]) -> bool:
 
 
 def refresh_all(app: Any) -> None:
-    """Apply due status transitions; persist only when something changed (caller holds the lock)."""
-    refreshed = [_refresh(c) for c in app.store.data["eg_connections"].values()]  # refresh every row, no short-circuit
-    if any(refreshed):
+    """Apply due status transitions to the connections still CREATING (the pending index, not every row); persist
+    only when something changed (caller holds the lock)."""
+    rows, pending = app.store.data["eg_connections"], app.store.indexes["eg_connections"].pending
+    changed = False
+    for connection_id in list(pending):
+        connection = rows[connection_id]
+        changed = _refresh(connection) or changed
+        if connection["status"] != "CREATING":
+            del pending[connection_id]
+    if changed:
         app.store.save()
 
 
@@ -105,11 +112,11 @@ def _validated(body: dict[str, Any]) -> dict[str, Any]:
 def _store(app: Any, project_id: str, body: dict[str, Any], kafka: dict[str, Any] | None,
            ready_delay: float) -> dict[str, Any]:
     """Add one connection (caller holds the lock); a duplicate name in the project is EG.00513001."""
-    connections = app.store.data["eg_connections"]
+    connections, index = app.store.data["eg_connections"], app.store.indexes["eg_connections"]
     name = body["name"]
-    if any(c["name"] == name and c["project_id"] == project_id for c in connections.values()):
+    if index.named(project_id, name):
         raise service_error("eg", 400, "EG.00513001", "The connection name %s already exists." % name)
-    created = clock.now()
+    created = index.next_order_key(clock.now())
     connection = {
         "id": str(uuid.uuid4()), "name": name, "description": body.get("description") or "", "status": "CREATING",
         "error_info": {}, "vpc_id": body["vpc_id"], "subnet_id": body["subnet_id"], "agency": "EG_TRUST",
@@ -119,6 +126,8 @@ def _store(app: Any, project_id: str, body: dict[str, Any], kafka: dict[str, Any
         "will_fail": name in (app.config.get("eg") or {}).get("failing_names", []),
     }
     connections[connection["id"]] = connection
+    index.add(connection, connection["id"])
+    index.pending[connection["id"]] = None
     return connection
 
 
@@ -152,6 +161,7 @@ def seed_connections(app: Any, spec: dict[str, Any]) -> int:
         except ApiError:
             for connection in added:
                 del app.store.data["eg_connections"][connection["id"]]
+                app.store.indexes["eg_connections"].remove(connection, connection["id"])
             raise
         refresh_all(app)
         app.store.save()
@@ -167,15 +177,23 @@ def list_connections(app: Any, req: Request) -> Response:
     if field not in SORT_FIELDS or direction.upper() not in ("ASC", "DESC", ""):
         raise _invalid("Invalid parameter sort: expected <created_time|updated_time|name>:<ASC|DESC>.")
     name, fuzzy, instance = req.arg("name"), req.arg("fuzzy_name"), req.arg("instance_id")
+    descending = direction.upper() != "ASC"
     with app.store.lock:
         refresh_all(app)
-        found = [c for c in app.store.data["eg_connections"].values()
-                 if c["project_id"] == req.project_id and (not name or c["name"] == name)
-                 and (not fuzzy or fuzzy in c["name"])
-                 and (not instance or (c["kafka_detail"] or {}).get("instance_id") == instance)]
-        found = sort_items(found, lambda c: c[SORT_FIELDS[field]], direction.upper() != "ASC")
-        items = [view(c) for c in page(found, offset, limit)]
-    return Response(200, {"total": len(found), "size": len(items), "items": items})
+        rows, index = app.store.data["eg_connections"], app.store.indexes["eg_connections"]
+        if not (name or fuzzy or instance) and field == "created_time":
+            ids = index.ids(req.project_id)  # creation order: a page is a slice, not a sort of every row
+            total = len(ids)
+            chosen = [rows[c_id] for c_id in ordered_page(ids, lambda c_id: rows[c_id]["created"], descending, offset, limit)]
+        else:
+            candidates = ([rows[c_id] for c_id in index.named(req.project_id, name)] if name else
+                          [c for c in rows.values() if c["project_id"] == req.project_id])
+            found = [c for c in candidates if (not fuzzy or fuzzy in c["name"])
+                     and (not instance or (c["kafka_detail"] or {}).get("instance_id") == instance)]
+            total = len(found)
+            chosen = select_page(found, lambda c: c[SORT_FIELDS[field]], descending, offset, limit)
+        items = [view(c) for c in chosen]
+    return Response(200, {"total": total, "size": len(items), "items": items})
 
 
 def show_connection(app: Any, req: Request) -> Response:
@@ -210,6 +228,7 @@ def delete_connection(app: Any, req: Request) -> Response:
     with app.store.lock:
         connection = _owned(app, req)
         del app.store.data["eg_connections"][connection["id"]]
+        app.store.indexes["eg_connections"].remove(connection, connection["id"])
         app.store.save()
     return Response(204, None)
 
