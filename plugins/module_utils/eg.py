@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import collections
+import os
 import re
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
@@ -222,7 +224,11 @@ class ConnectionLister:
 
     def partition(self, query: dict, total: int, found: dict) -> dict:
         root = query.get("fuzzy_name", "")
-        for child in self.children(root):
+        names = [item.get("name") for item in found.values() if isinstance(item.get("name"), str) and root in item["name"]]
+        longer = self.equivalent(query, root, total, names, found)
+        if longer != root:  # the same connections, matched by a longer substring: split that one instead
+            return self.partition(dict(query, fuzzy_name=longer), total, found)
+        for child in self.children(root, names):
             if len(found) >= total:
                 break
             child_query = dict(query, fuzzy_name=child) if child is not None else dict(
@@ -233,16 +239,47 @@ class ConnectionLister:
             found.update(self.done[key])
         return found
 
+    def equivalent(self, query: dict, root: str, total: int, names: list, found: dict) -> str:
+        """The longest extension of ``root`` that every match still contains, so the same connections.
+
+        Fleets share long prefixes (``team-a-kafka-0001``...): splitting one character at a time would take a call per
+        character. The names read so far suggest an extension; a binary search over its length keeps the longest one
+        whose ``total`` is still ``total`` (a longer substring matches a subset, so an equal count is the same set).
+        """
+        if len(names) < 2:
+            return root
+        positions = [name.find(root) for name in names]
+        right = os.path.commonprefix([name[at + len(root):] for name, at in zip(names, positions)])
+        left = os.path.commonprefix([name[:at][::-1] for name, at in zip(names, positions)])[::-1]
+        root = self._longest(query, total, found, lambda size: root + right[:size], len(right))
+        return self._longest(query, total, found, lambda size: left[len(left) - size:] + root, len(left))
+
+    def _longest(self, query: dict, total: int, found: dict, extend, longest: int) -> str:
+        low, high = 0, longest
+        while low < high:
+            size = (low + high + 1) // 2
+            size_total, items = self.page(dict(query, fuzzy_name=extend(size)), 0)
+            found.update((item["id"], item) for item in items)  # all of them match the partition too
+            if size_total == total:
+                low = size
+            else:
+                high = size - 1
+        return extend(low)
+
     @staticmethod
-    def children(root: str):
+    def children(root: str, names=()):
         """Queries covering the names that contain ``root``: right extensions, left extensions, then ``root``
-        itself as an exact name (None)."""
-        if not root:
-            yield from NAME_CHARACTERS
-            return
-        for char in NAME_CHARACTERS:
+        itself as an exact name (None). Characters seen next to ``root`` in ``names`` come first, so the large
+        partitions are read first and the walk stops early."""
+        after = collections.Counter(name[name.find(root) + len(root)] for name in names if not name.endswith(root))
+        before = collections.Counter(name[name.find(root) - 1] for name in names if root and not name.startswith(root))
+        right = [char for char, _count in after.most_common()] + [char for char in NAME_CHARACTERS if char not in after]
+        left = [char for char, _count in before.most_common()] + [char for char in NAME_CHARACTERS if char not in before]
+        for char in right:
             yield root + char
-        for char in NAME_CHARACTERS:
+        if not root:
+            return
+        for char in left:
             yield char + root
         yield None
 

@@ -173,3 +173,18 @@ def test_eg_connections_list_and_find_use_the_lister():
     api.calls.clear()
     assert connections.find(name="conn-0229")["id"] == "id-0229"
     assert [call["name"] for call in api.calls] == ["conn-0229"]
+
+
+@pytest.mark.parametrize("count, calls", [(2000, 60), (5000, 120)])
+def test_a_fleet_with_one_long_prefix_takes_few_calls(count, calls):
+    names = ["bench-kafka-%05d" % index for index in range(count)]
+    api = FakeListConnections(names)
+    assert sorted(names_of(list_all(api, {}, WHAT))) == names
+    assert len(api.calls) <= calls, len(api.calls)
+
+
+def test_several_teams_with_their_prefixes():
+    names = ["team-%s-kafka-%04d" % (team, index) for team in "abcd" for index in range(600)]
+    api = FakeListConnections(names)
+    assert sorted(names_of(list_all(api, {}, WHAT))) == sorted(names)
+    assert len(api.calls) <= 150, len(api.calls)
