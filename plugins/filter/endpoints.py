@@ -35,6 +35,10 @@ def endpoint_results(rows, outcome):
     return report.endpoint_results(rows, outcome)
 
 
+def endpoint_failures(rows, outcome):
+    return report.failures(rows, outcome)
+
+
 def endpoint_summary(rows, outcome):
     return report.summary_lines(rows, outcome)
 
@@ -51,6 +55,7 @@ class FilterModule:
             "endpoint_plan": endpoint_plan,
             "endpoint_entries": endpoint_entries,
             "endpoint_results": endpoint_results,
+            "endpoint_failures": endpoint_failures,
             "endpoint_summary": endpoint_summary,
             "endpoint_junit": endpoint_junit,
         }

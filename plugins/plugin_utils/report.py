@@ -30,6 +30,11 @@ def _reason(result: dict) -> str:
     return "%s (%s)" % (reason, result["error_code"]) if result["error_code"] else reason
 
 
+def failures(rows: list, outcome: dict) -> list:
+    """``name: reason (error code)`` of every endpoint that failed."""
+    return ["%s: %s" % (result["name"], _reason(result)) for result in endpoint_results(rows, outcome) if not result["success"]]
+
+
 def summary_lines(rows: list, outcome: dict) -> list:
     """The table the runbooks print: one line per endpoint, then how many were verified ok."""
     results = endpoint_results(rows, outcome)

@@ -68,7 +68,7 @@ class Run:
         return "exit %d\n%s\n%s" % (self.rc, self.stdout[-12000:], self.stderr[-4000:])
 
 
-def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str | None = None) -> Run:
+def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str | None = None, args=()) -> Run:
     """Run hwcloud.connections.<name> with the collection's example inventory, AK/SK only in the environment.
     collections_root: run the collection installed there (and only there) instead of this tree."""
     varfile = tmp_path / ("%s-%d.json" % (name, len(list(tmp_path.iterdir()))))
@@ -82,7 +82,7 @@ def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str |
         env.pop("PYTHONPATH", None)  # ansible finds collections on sys.path too, and the tests put this tree there
         collection = os.path.join(collections_root, "ansible_collections", "hwcloud", "connections")
     command = [os.path.join(ANSIBLE_BIN, "ansible-playbook"), "hwcloud.connections." + name,
-               "-i", os.path.join(collection, "playbooks", "inventory", "localhost.yml"), "-e", "@%s" % varfile]
+               "-i", os.path.join(collection, "playbooks", "inventory", "localhost.yml"), "-e", "@%s" % varfile] + list(args)
     return Run(subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, check=False))
 
 

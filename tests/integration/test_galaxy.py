@@ -45,8 +45,8 @@ def test_endpoints_runbook_runs_from_the_installed_tarball(collection_tarball, f
     assert (installed / "MANIFEST.json").is_file(), result.stdout + result.stderr
 
     entries = endpoints(fresh_stack, fresh_stack.target_vars()["it_suffix"])
-    run = runbook("endpoints", fresh_stack, tmp_path, {"hwcloud_endpoints": entries}, collections_root=str(install))
+    run = runbook("endpoints", fresh_stack, tmp_path, {"hwcloud_endpoints": entries}, collections_root=str(install), args=["-vv"])
     assert run.rc == 0, run.explain()
     assert UNSUPPORTED not in run.stderr
     assert run.summary() == verified_table(fresh_stack, entries)
-    assert "included: %s/roles/mysql_endpoint/tasks/present.yml" % installed in run.stdout, "the roles did not come from the installed copy"
+    assert "task path: %s/playbooks/endpoints.yml" % installed in run.stdout, "the runbook did not come from the installed copy"

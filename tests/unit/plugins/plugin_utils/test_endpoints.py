@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.endpoints import EndpointError, normalize, plan
-from ansible_collections.hwcloud.connections.plugins.plugin_utils.report import endpoint_results, junit_xml, summary_lines
+from ansible_collections.hwcloud.connections.plugins.plugin_utils.report import endpoint_results, failures, junit_xml, summary_lines
 
 JOB = {"job_name": "orders-to-kafka", "job_type": "migration"}
 VPC = {"vpc_id": "vpc-1", "subnet_id": "subnet-1"}
@@ -137,6 +137,7 @@ def test_the_summary_table_and_the_results():
         "1 of 2 endpoints verified ok",
     ]
     assert [r["success"] for r in endpoint_results(ROWS, OUTCOME)] == [True, False]
+    assert failures(ROWS, OUTCOME) == ["events-kafka: Connection refused <&> (DRS.M00002)"]
 
 
 def test_the_junit_report_has_one_case_per_endpoint():
