@@ -18,7 +18,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.argument_shape
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import base_url_problem, cloud_problem, region_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem
-from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor, shown_secrets
 
 try:
     import requests  # noqa: F401 pylint: disable=unused-import
@@ -123,6 +123,22 @@ def option_problems(params: dict) -> list:
     return problems
 
 
+class _ArgumentError(Exception):
+    """AnsibleModule refused the arguments."""
+
+
+class _CheckedModule(AnsibleModule):
+    """AnsibleModule that raises instead of exiting while it checks its arguments, so that the wrapper can name the
+    list element at fault; afterwards a plain AnsibleModule."""
+
+    _checking = True
+
+    def fail_json(self, msg, **kwargs):
+        if self._checking:
+            raise _ArgumentError(msg)
+        super().fail_json(msg=msg, **kwargs)
+
+
 class HuaweiCloudModule:
     """Wraps AnsibleModule: merges the shared options and builds the API client on first use."""
 
@@ -134,12 +150,18 @@ class HuaweiCloudModule:
         if errors:
             lenient = AnsibleModule(argument_spec=lenient_spec(spec, [params]), supports_check_mode=supports_check_mode)
             lenient.fail_json(msg="Invalid input: " + "; ".join(errors))
-        errors = element_errors(spec, params)
-        if errors:
+        try:
+            self.ansible = _CheckedModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+        except _ArgumentError as refused:
+            # ansible-core names a bad list element only as "found in connections": check them one by one to say which.
+            errors = element_errors(spec, params)
             lenient = AnsibleModule(argument_spec=without_element_rules(spec), supports_check_mode=supports_check_mode)
             lenient.no_log_values.update(secret_values(spec, params))
-            lenient.fail_json(msg="Invalid input: " + "; ".join(errors))
-        self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+            lenient.fail_json(msg="Invalid input: " + "; ".join(errors) if errors else str(refused))
+        self.ansible._checking = False  # pylint: disable=protected-access
+        # Without ansible-core's own flag (cores before 2.21) every result carries the module arguments.
+        self._shows_arguments = params.get("_ansible_inject_invocation", True)
+        self._warnings = []
         if REQUESTS_IMPORT_ERROR:
             self.ansible.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         problems = option_problems(self.ansible.params)
@@ -162,7 +184,17 @@ class HuaweiCloudModule:
         return self.ansible._diff  # pylint: disable=protected-access
 
     def warn(self, message: str) -> None:
+        self._warnings.append(message)
         self.ansible.warn(message)
+
+    def _masking_only_what_is_shown(self, result: dict) -> dict:
+        """Ansible masks every no_log value in every string of the result: with a list module's hundreds of passwords
+        that is most of the module's run time. Keep only the values that occur in what is printed (the result, the
+        warnings, and the module arguments when the result carries them); Ansible still masks each of those."""
+        shown = [result, self._warnings] + ([self.ansible.params] if self._shows_arguments else [])
+        keep = shown_secrets(self.ansible.no_log_values, shown)
+        self.ansible.no_log_values.intersection_update(keep)
+        return result
 
     def require_pydantic(self, import_error) -> None:
         if import_error:
@@ -210,11 +242,11 @@ class HuaweiCloudModule:
         try:
             result = action(self)
         except ValidationFailed as exc:
-            self.ansible.fail_json(msg=self.redact(str(exc), MESSAGE_CAP))
+            self.ansible.fail_json(**self._masking_only_what_is_shown({"msg": self.redact(str(exc), MESSAGE_CAP)}))
         except HuaweiCloudError as exc:
-            self.ansible.fail_json(**{key: self.redact(value, MESSAGE_CAP) if isinstance(value, str) else value
-                                      for key, value in exc.to_result().items()})
+            self.ansible.fail_json(**self._masking_only_what_is_shown({
+                key: self.redact(value, MESSAGE_CAP) if isinstance(value, str) else value for key, value in exc.to_result().items()}))
         except Exception as exc:  # pylint: disable=broad-exception-caught  # no traceback ever reaches the user
             self.ansible.fail_json(msg="Unexpected error (%s: %s): an API answer this collection does not understand, or a bug "
                                    "in hwcloud.connections" % (type(exc).__name__, self.redact(str(exc), 300)))
-        self.ansible.exit_json(**result)
+        self.ansible.exit_json(**self._masking_only_what_is_shown(result))

@@ -63,11 +63,45 @@ def _spans(text: str, form: str) -> list:
     return spans
 
 
+class _Index:
+    """Which forms of which secrets a text may hold, found from the text's own runs of FRAGMENT characters (one
+    dictionary lookup each), so masking costs the length of the text, not the number of secrets."""
+
+    def __init__(self, secrets: frozenset):
+        self.secrets = secrets
+        self.grams, self.prefixes, self.short = {}, {}, set()
+        for secret in secrets:
+            for form in forms(secret):
+                if len(form) < FRAGMENT:
+                    self.short.add(form)
+                for start in range(len(form) - FRAGMENT + 1):
+                    self.grams.setdefault(form[start:start + FRAGMENT], set()).add(form)
+                for size in range(CUT_PREFIX, min(len(form), FRAGMENT)):
+                    self.prefixes.setdefault(form[:size], set()).add(form)
+
+    def candidates(self, text: str) -> set:
+        found = {form for form in self.short if form in text}
+        for start in range(len(text) - FRAGMENT + 1):
+            found.update(self.grams.get(text[start:start + FRAGMENT], ()))
+        for size in range(CUT_PREFIX, FRAGMENT):
+            found.update(self.prefixes.get(text[-size:], ()))
+        return found
+
+
 class Redactor:
     """Masks every known secret; ``secrets`` may be a live set that grows (tokens are added after login)."""
 
     def __init__(self, secrets=()):
         self.secrets = secrets
+        self._seen = frozenset()
+        self._index = _Index(frozenset())
+
+    def _current(self) -> _Index:
+        """The index of the secrets as they are now (rebuilt when the live set changed)."""
+        if len(self.secrets) != len(self._seen) or self.secrets != self._seen:
+            self._seen = frozenset(self.secrets)
+            self._index = _Index(frozenset(secret for secret in self._seen if isinstance(secret, str) and len(secret) >= MIN_SECRET))
+        return self._index
 
     def __call__(self, text, cap: int = TEXT_CAP) -> str:
         """``text`` with secrets masked, then cut to ``cap`` characters."""
@@ -77,10 +111,9 @@ class Redactor:
         # Work on a window a little larger than what is printed: the mask must come before the cut.
         window = text[:cap * 4]
         spans = []
-        for secret in list(self.secrets):
-            if isinstance(secret, str) and len(secret) >= MIN_SECRET:
-                for form in forms(secret):
-                    spans.extend(_spans(window, form))
+        if window:
+            for form in self._current().candidates(window):
+                spans.extend(_spans(window, form))
         masked = _apply(window, spans)
         if len(masked) > cap or len(window) < len(text):
             masked = masked[:cap] + "... (cut, %d characters in all)" % len(text)
@@ -103,3 +136,16 @@ def _apply(text: str, spans: list) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def shown_secrets(secrets, values) -> set:
+    """The secrets that occur in ``values`` (anything JSON can encode) in a form Ansible's masking would find: raw,
+    JSON-escaped, or in another letter case (a stringified boolean or number). The others need no masking."""
+    blob = json.dumps(values, ensure_ascii=False, default=str)
+    lowered = blob.lower()
+    kept = set()
+    for secret in secrets:
+        text = str(secret)
+        if text in blob or json.dumps(text, ensure_ascii=False)[1:-1] in blob or text.lower() in lowered:
+            kept.add(secret)
+    return kept

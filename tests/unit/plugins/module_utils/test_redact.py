@@ -12,7 +12,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
-from ansible_collections.hwcloud.connections.plugins.module_utils.redact import MASK, Redactor
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import MASK, Redactor, shown_secrets
 
 SECRET = 'Pä"ss\\w0rd/x+y &z=1'
 
@@ -53,3 +53,16 @@ def test_a_live_set_is_read_at_each_call():
     redact = Redactor(secrets)
     secrets.add("token-added-later")
     assert redact("X-Auth-Token: token-added-later") == "X-Auth-Token: %s" % MASK
+
+
+def test_only_secrets_that_occur_in_the_output_are_kept_for_masking():
+    secrets = {"absent-secret-1", 'quo"ted-secret', "Päss-unicode", "3306", "True"}
+    output = {"msg": 'echo quo"ted-secret', "port": 3306, "flag": True, "nested": [{"text": "Päss-unicode inside"}]}
+    assert shown_secrets(secrets, [output]) == {'quo"ted-secret', "Päss-unicode", "3306", "True"}
+    assert shown_secrets(secrets, [{"msg": "nothing here"}]) == set()
+
+
+def test_many_secrets_cost_the_length_of_the_text():
+    redact = Redactor({"fleet-password-%04d" % n for n in range(2000)})
+    assert redact("login failed with fleet-password-1234") == "login failed with %s" % MASK
+    assert redact("no secret here at all") == "no secret here at all"
