@@ -15,7 +15,8 @@ from .errors import ApiError
 from .messages import Request, Response
 from .router import Route
 
-SECRET_KEYS = {"sk", "password", "security_token", "db_password", "ssl_cert_key", "ssl_cert_password"}
+SECRET_KEYS = {"sk", "password", "security_token", "db_password", "ssl_cert_key", "ssl_cert_password",
+               "trust_store_key", "trust_store_password", "key_store_key", "key_store_password", "key_password"}
 
 
 def _bad(message: str) -> ApiError:

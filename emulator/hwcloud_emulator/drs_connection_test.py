@@ -49,6 +49,22 @@ def _kafka_problem(entry: dict[str, Any]) -> str | None:
             return "kafka_security_config: %s required for %s" % (", ".join(missing), protocol)
     if protocol.startswith("SASL_") and not security.get("sasl_mechanism"):
         return "kafka_security_config: sasl_mechanism required for %s" % protocol
+    return _key_store_problem(security)
+
+
+def _key_store_problem(security: dict[str, Any]) -> str | None:
+    """SDK KafkaSecurity, two-way TLS: enable_key_store needs the key store (key and name), its password only when
+    the store has one; with set_private_key_password also key_password."""
+    for switch in ("enable_key_store", "set_private_key_password"):
+        if not isinstance(security.get(switch, False), bool):
+            return "kafka_security_config.%s: a boolean is required" % switch
+    if not security.get("enable_key_store"):
+        return None
+    missing = [key for key in ("key_store_key_name", "key_store_key") if not security.get(key)]
+    if missing:
+        return "kafka_security_config: %s required when enable_key_store is true" % ", ".join(missing)
+    if security.get("set_private_key_password") and not security.get("key_password"):
+        return "kafka_security_config: key_password required when set_private_key_password is true"
     return None
 
 

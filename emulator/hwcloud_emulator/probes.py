@@ -81,7 +81,8 @@ _MYSQL_SSL_CONNECTION_ERROR = 2026
 # list_topics() blocks for its whole timeout when no broker answers, so the Kafka probe asks in
 # short slices and reads librdkafka's error events in between to fail fast.
 _KAFKA_SLICE = 0.25
-_SECRET_KEYS = ("db_password", "ssl_cert_password", "trust_store_password", "key_store_password", "key_password")
+_SECRET_KEYS = ("db_password", "ssl_cert_key", "ssl_cert_password", "trust_store_key", "trust_store_password",
+                "key_store_key", "key_store_password", "key_password")
 _PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----.+?-----END \1-----", re.DOTALL)
 
 # librdkafka logs every failed connect attempt; the probe reports errors itself.
