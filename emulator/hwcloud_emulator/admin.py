@@ -77,7 +77,8 @@ def clear_faults(app: Any, req: Request) -> Response:
 
 
 def add_job(app: Any, req: Request) -> Response:
-    """Seed a DRS job: {name, status?, job_type?, engine_type?, id?, project_id?, ...}."""
+    """Seed a DRS job: {name, status?, job_type?, engine_type?, id?, project_id?, source_endpoint?, target_endpoint?,
+    ...}; the endpoints are {kind: self_built|ecs|rds, instance_id?} (drs_endpoints)."""
     try:
         job = seed_job(app, req.json())
     except ValueError as exc:
