@@ -158,8 +158,8 @@ def test_ecs_endpoint_is_simulated_and_fails_by_its_instance(emulator, client, t
     job = emulator.admin.seed_job(name="ecs-job", status="CONFIGURATION",
                                   target_endpoint={"kind": "ecs", "instance_id": ECS_ID})
     assert _outcomes(_run(client, [_entry(job["id"], host, "ta", db_port=port)])) == [(True, None)]
-    emulator.admin.patch_config({"probe": {"instance_table": {ECS_ID: {"success": False, "error_code": "DRS.10020001",
-                                                                     "error_msg": "Connection refused (simulated)"}}}})
+    refused = {"success": False, "error_code": "DRS.10020001", "error_msg": "Connection refused (simulated)"}
+    emulator.admin.patch_config({"probe": {"instance_table": {ECS_ID: refused}}})
     results = _run(client, [_entry(job["id"], host, "ta", db_port=port)])
     assert _outcomes(results) == [(False, "DRS.10020001")]
     assert not probe_calls and not _was_dialled(listener)
