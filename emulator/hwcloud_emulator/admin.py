@@ -15,7 +15,8 @@ from .errors import ApiError
 from .messages import Request, Response
 from .router import Route
 
-SECRET_KEYS = {"sk", "password", "security_token", "db_password", "ssl_cert_key", "ssl_cert_password"}
+SECRET_KEYS = {"sk", "password", "security_token", "db_password", "ssl_cert_key", "ssl_cert_password",
+               "trust_store_key", "trust_store_password", "key_store_key", "key_store_password", "key_password"}
 
 
 def _bad(message: str) -> ApiError:
@@ -76,7 +77,8 @@ def clear_faults(app: Any, req: Request) -> Response:
 
 
 def add_job(app: Any, req: Request) -> Response:
-    """Seed a DRS job: {name, status?, job_type?, engine_type?, id?, project_id?, ...}."""
+    """Seed a DRS job: {name, status?, job_type?, engine_type?, id?, project_id?, source_endpoint?, target_endpoint?,
+    ...}; the endpoints are {kind: self_built|ecs|rds, instance_id?} (drs_endpoints)."""
     try:
         job = seed_job(app, req.json())
     except ValueError as exc:

@@ -10,6 +10,7 @@ import ipaddress
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from .drs_endpoints import Endpoint, classify
 from .drs_jobs import refresh_all, v3_job_error
 from .errors import ApiError, service_error
 from .messages import Request, Response
@@ -49,6 +50,22 @@ def _kafka_problem(entry: dict[str, Any]) -> str | None:
             return "kafka_security_config: %s required for %s" % (", ".join(missing), protocol)
     if protocol.startswith("SASL_") and not security.get("sasl_mechanism"):
         return "kafka_security_config: sasl_mechanism required for %s" % protocol
+    return _key_store_problem(security)
+
+
+def _key_store_problem(security: dict[str, Any]) -> str | None:
+    """SDK KafkaSecurity, two-way TLS: enable_key_store needs the key store (key and name), its password only when
+    the store has one; with set_private_key_password also key_password."""
+    for switch in ("enable_key_store", "set_private_key_password"):
+        if not isinstance(security.get(switch, False), bool):
+            return "kafka_security_config.%s: a boolean is required" % switch
+    if not security.get("enable_key_store"):
+        return None
+    missing = [key for key in ("key_store_key_name", "key_store_key") if not security.get(key)]
+    if missing:
+        return "kafka_security_config: %s required when enable_key_store is true" % ", ".join(missing)
+    if security.get("set_private_key_password") and not security.get("key_password"):
+        return "kafka_security_config: key_password required when set_private_key_password is true"
     return None
 
 
@@ -102,12 +119,16 @@ def _failed(job_id: str, code: str, msg: str) -> dict[str, Any]:
     return {"id": job_id, "status": "failed", "success": False, "error_code": code, "error_msg": msg}
 
 
-def _run_probe(entry: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
-    """Call the probe; an unexpected exception becomes a failed result naming only its type (no secrets)."""
+def _run_probe(entry: dict[str, Any], endpoint: Endpoint, settings: dict[str, Any]) -> dict[str, Any]:
+    """Probe the endpoint, or simulate it when it is on Huawei Cloud; an unexpected exception becomes a failed
+    result naming only its type (no secrets)."""
     from . import probes  # pylint: disable=import-outside-toplevel  # optional drivers load only when testing
 
     try:
-        outcome = probes.probe_endpoint(entry, settings)
+        if endpoint.on_cloud:
+            outcome = probes.simulate_endpoint(entry, settings, endpoint.instance_id)
+        else:
+            outcome = probes.probe_endpoint(entry, settings)
     except Exception as exc:  # pylint: disable=broad-exception-caught  # one entry must not fail the batch
         return _failed(entry["id"], PROBE_ERROR_CODE, "Connection test failed: %s." % type(exc).__name__)
     if outcome.get("success"):
@@ -116,19 +137,21 @@ def _run_probe(entry: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
                    outcome.get("error_msg") or "Connection test failed.")
 
 
-def _precheck(app: Any, project_id: str, entry: dict[str, Any]) -> dict[str, Any] | None:
-    """A failed result when the job is unknown, deleted or not in CONFIGURATION, else None (probe it)."""
+def _precheck(app: Any, project_id: str, entry: dict[str, Any]) -> tuple[dict[str, Any] | None, Endpoint | None]:
+    """(failed result, None) when the job is unknown, deleted or not in CONFIGURATION, or the entry contradicts the
+    job's endpoint on its side (drs_endpoints); else (None, the endpoint to test)."""
     job = app.store.data["drs_jobs"].get(entry["id"])
     if job is not None and job["project_id"] != project_id:
         job = None
     error = v3_job_error(job)
     if error:
-        return _failed(entry["id"], *error)
+        return _failed(entry["id"], *error), None
     if job["status"] != "CONFIGURATION":
         return _failed(entry["id"], WRONG_STATUS_CODE,
                        "The job status is %s; connections can be tested only when the job status is CONFIGURATION."
-                       % job["status"])
-    return None
+                       % job["status"]), None
+    error, endpoint = classify(job, entry)
+    return (_failed(entry["id"], *error), None) if error else (None, endpoint)
 
 
 def batch_connection(app: Any, req: Request) -> Response:
@@ -136,12 +159,14 @@ def batch_connection(app: Any, req: Request) -> Response:
     entries = validate(req.json().get("jobs"))
     with app.store.lock:
         refresh_all(app)
-        results: list[dict[str, Any] | None] = [_precheck(app, req.project_id, entry) for entry in entries]
+        checked = [_precheck(app, req.project_id, entry) for entry in entries]
+    results: list[dict[str, Any] | None] = [failed for failed, _endpoint in checked]
     settings = dict(app.config.get("probe") or {})
-    pending = [index for index, result in enumerate(results) if result is None]
+    pending = {index: endpoint for index, (_failed_result, endpoint) in enumerate(checked) if endpoint is not None}
     if pending:
         with ThreadPoolExecutor(max_workers=len(pending)) as pool:
-            futures = {index: pool.submit(_run_probe, entries[index], settings) for index in pending}
+            futures = {index: pool.submit(_run_probe, entries[index], endpoint, settings)
+                       for index, endpoint in pending.items()}
             for index, future in futures.items():
                 results[index] = future.result()
     return Response(200, {"results": results, "count": len(results)})

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import clock
 from .config import delay_seconds
+from .drs_endpoints import FIELDS, endpoint_spec
 from .errors import ApiError, service_error
 from .messages import Request, Response
 from .paging import page, sort_items
@@ -23,6 +24,7 @@ NOT_FOUND_CODE = "DRS.M00289"
 NOT_FOUND_MSG = "The job does not exist."
 DELETED_CODE = "DRS.M05004"
 DELETED_MSG = "The job has been deleted."
+ENDPOINT_FIELDS = tuple(FIELDS.values())
 SORT_KEYS = ("name", "status", "create_time", "net_type", "job_direction", "pay_mode")
 
 
@@ -63,6 +65,7 @@ def make_job(spec: dict[str, Any], project_id: str, configuration_delay: float) 
         "project_id": project_id,
         "created": created,
         "ready_at": created + configuration_delay if status == "CREATING" else created,
+        **{field: None for field in ENDPOINT_FIELDS},  # unknown kinds; only seeded jobs set them (seed_job)
     }
 
 
@@ -80,11 +83,14 @@ def refresh_all(app: Any) -> None:
 
 
 def seed_job(app: Any, spec: dict[str, Any]) -> dict[str, Any]:
-    """Add a job from config or the admin API; project defaults to the first configured region."""
+    """Add a job from config or the admin API; project defaults to the first configured region. Only seeded jobs
+    know where their databases run (source_endpoint/target_endpoint, see drs_endpoints)."""
     if not spec.get("name"):
         raise ValueError("a seeded DRS job needs a name")
     project_id = spec.get("project_id") or next(iter(app.config["projects"].values()))
     job = make_job(spec, project_id, delay_seconds(app.config, "drs_job_configuration"))
+    for field in ENDPOINT_FIELDS:
+        job[field] = endpoint_spec(spec.get(field), field)
     with app.store.lock:
         app.store.data["drs_jobs"][job["id"]] = job
         app.store.save()

@@ -16,6 +16,10 @@ connected to: its result comes from the ``probe.table`` setting (``"ip:port"``, 
 members, Kafka brokers) every part must succeed; the first failure is returned. The loopback
 Kafka brokers of one endpoint are probed together, as one cluster.
 
+Endpoints on Huawei Cloud (an RDS instance, MySQL on ECS; see drs_endpoints) go to ``simulate_endpoint``
+and are never contacted, not even on loopback: ``probe.instance_table`` keyed by instance id answers
+first, then ``probe.table`` by address, and the default is success.
+
 The error codes below are chosen by the emulator; they are UNCONFIRMED against the real service,
 which only documents the ``DRS.XXXXXX`` format:
 
@@ -81,7 +85,8 @@ _MYSQL_SSL_CONNECTION_ERROR = 2026
 # list_topics() blocks for its whole timeout when no broker answers, so the Kafka probe asks in
 # short slices and reads librdkafka's error events in between to fail fast.
 _KAFKA_SLICE = 0.25
-_SECRET_KEYS = ("db_password", "ssl_cert_password", "trust_store_password", "key_store_password", "key_password")
+_SECRET_KEYS = ("db_password", "ssl_cert_key", "ssl_cert_password", "trust_store_key", "trust_store_password",
+                "key_store_key", "key_store_password", "key_password")
 _PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----.+?-----END \1-----", re.DOTALL)
 
 # librdkafka logs every failed connect attempt; the probe reports errors itself.
@@ -106,20 +111,30 @@ def probe_endpoint(entry: dict, settings: dict) -> dict:
     Sockets are only ever opened to loopback addresses; see the module docstring.
     """
     timeout = float(settings.get("timeout") or DEFAULT_TIMEOUT)
-    table = settings.get("table") or {}
     try:
         targets = _targets(entry)
-        remote = [target for target in targets if not _is_loopback(target[0])]
-        for host, port in remote:
-            result = _table_result(table, host, port)
-            if not result["success"]:
-                return _redact(result, entry)
+        failed = _first_table_failure(settings, [target for target in targets if not _is_loopback(target[0])])
+        if failed:
+            return _redact(failed, entry)
         local = [(_loopback_address(host), port) for host, port in targets if _is_loopback(host)]
         if local:
             _probe_loopback(entry, local, timeout)
     except ProbeFailure as failure:
         return _redact(_result(False, failure.code, failure.message), entry)
     return _result(True)
+
+
+def simulate_endpoint(entry: dict, settings: dict, instance_id: str | None) -> dict:
+    """The result for an endpoint on Huawei Cloud (RDS instance, MySQL on ECS), which is never dialled, loopback
+    address or not: ``probe.instance_table[instance_id]``, else ``probe.table`` by address, else success."""
+    instances = settings.get("instance_table") or {}
+    if instance_id and instance_id in instances:
+        return _redact(_configured_result(instances[instance_id]), entry)
+    try:
+        failed = _first_table_failure(settings, _targets(entry))
+    except ProbeFailure as failure:
+        return _redact(_result(False, failure.code, failure.message), entry)
+    return _redact(failed, entry) if failed else _result(True)
 
 
 def _result(success: bool, code: str | None = None, message: str | None = None) -> dict:
@@ -141,15 +156,24 @@ def _secrets(entry: dict) -> list[str]:
     return [str(value) for value in values if value]
 
 
-def _table_result(table: dict, host: str, port: int | None) -> dict:
-    """Configured result for a non-loopback address; success unless the table says otherwise."""
-    keys = [host] if port is None else [_join(host, port), host]
-    for key in keys:
-        if key in table:
-            value = table[key] or {}
-            success = bool(value.get("success", not value.get("error_code")))
-            return _result(success, value.get("error_code"), value.get("error_msg"))
-    return _result(True)
+def _first_table_failure(settings: dict, targets: list[tuple[str, int | None]]) -> dict | None:
+    """The first failure ``probe.table`` configures for these addresses (none is contacted), else None."""
+    table = settings.get("table") or {}
+    for host, port in targets:
+        for key in [host] if port is None else [_join(host, port), host]:
+            if key in table:
+                result = _configured_result(table[key])
+                if not result["success"]:
+                    return result
+                break
+    return None
+
+
+def _configured_result(value: dict | None) -> dict:
+    """A table value {success?, error_code?, error_msg?}: failed when it says so or carries an error code."""
+    value = value or {}
+    success = bool(value.get("success", not value.get("error_code")))
+    return _result(success, value.get("error_code"), value.get("error_msg"))
 
 
 # --- addresses -----------------------------------------------------------------------------------

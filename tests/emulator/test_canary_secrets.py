@@ -10,6 +10,7 @@ import logging
 
 import requests
 
+from hwcloud_emulator import admin
 from emulator_testlib import AK, PROJECT, iam_token, signed_call
 
 CANARY = "CANARY-7f3a9c"
@@ -43,7 +44,16 @@ def _drive_every_write_route(base: str) -> list[requests.Response]:
     requests.post(base + "/_emulator/drs/jobs", json={"name": "ready", "status": "CONFIGURATION", "id": "job-ready"}, timeout=10)
     entry = {"id": "job-ready", "net_type": "eip", "db_type": "mysql", "ip": "192.168.7.7", "db_port": 3306,
              "db_user": "root", "db_password": CANARY + "-probe", "end_point_type": "so"}
-    responses += [job, signed_call("POST", "%s/v3/%s/jobs/batch-connection" % (base, PROJECT), {"jobs": [entry]}, **sk)]
+    security = {"type": "SSL", "trust_store_key": CANARY + "-trust", "trust_store_key_name": "ca.pem",
+                "trust_store_password": CANARY + "-truststore", "enable_key_store": True,
+                "key_store_key": CANARY + "-keystore", "key_store_key_name": "client.p12",
+                "key_store_password": CANARY + "-keystorepw", "set_private_key_password": True,
+                "key_password": CANARY + "-keypw"}
+    kafka_entry = {"id": "job-ready", "net_type": "eip", "db_type": "kafka", "ip": "192.168.7.8:9093",
+                   "end_point_type": "ta", "kafka_security_config": security}
+    rds_entry = dict(entry, inst_id="rds-canary", region="cn-north-4", project_id=PROJECT, db_password=CANARY + "-rds")
+    responses += [job, signed_call("POST", "%s/v3/%s/jobs/batch-connection" % (base, PROJECT),
+                                   {"jobs": [entry, kafka_entry, rds_entry]}, **sk)]
     responses.append(signed_call("POST", dli, {"name": "canary_dli", "dest_vpc_id": "v", "dest_network_id": "n"}, **sk))
     kafka = {"instance_id": "k", "addr": "10.0.0.2:9093", "enable_sasl_ssl": True, "user_name": "u",
              "password": CANARY + "-kafka"}
@@ -77,3 +87,10 @@ def test_canaries_never_leak(emulator_factory, caplog, capsys) -> None:
     for where, text in outputs.items():
         assert CANARY not in text, where
         assert CANARY_SK not in text, where
+
+
+def test_admin_redact_masks_every_password_and_certificate_key() -> None:
+    names = ("password", "db_password", "ssl_cert_key", "ssl_cert_password", "trust_store_key", "trust_store_password",
+             "key_store_key", "key_store_password", "key_password", "sk", "security_token")
+    redacted = admin.redact({"jobs": [{"kafka_security_config": {name: CANARY for name in names}}]})
+    assert redacted == {"jobs": [{"kafka_security_config": {name: "******" for name in names}}]}

@@ -37,13 +37,16 @@ TIMEOUT = 3.0
 SETTINGS = {"timeout": TIMEOUT, "table": {}}
 SUCCESS = {"success": True, "error_code": None, "error_msg": None}
 P12_PASSWORD = "p12-S3cret"
+KEY_STORE_PASSWORD = "keystore-S3cret"
 
 
 def _probe(entry: dict, settings: dict | None = None) -> dict:
     """Probe and check what every result must satisfy: its shape and no secret in the message."""
     result = probe_endpoint(entry, settings or SETTINGS)
     assert set(result) == {"success", "error_code", "error_msg"}
-    for secret in (entry.get("db_password"), (entry.get("kafka_security_config") or {}).get("trust_store_password")):
+    security = entry.get("kafka_security_config") or {}
+    secrets = [security.get(key) for key in ("trust_store_password", "key_store_password", "key_password")]
+    for secret in [entry.get("db_password"), *secrets]:
         if secret:
             assert secret not in (result["error_msg"] or "")
     return result
@@ -100,17 +103,37 @@ def kafka():
         yield bootstrap
 
 
-@pytest.fixture(name="ca_stores", scope="module")
-def fixture_ca_stores() -> dict:
-    """A self-signed CA as base64 PEM and as base64 PKCS#12, the two formats the probes read."""
+def _self_signed(common_name: str, ca: bool):
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "probe-test-ca")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = datetime.datetime.now(datetime.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(1).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True).sign(key, hashes.SHA256()))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True).sign(key, hashes.SHA256()))
+    return key, cert
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+@pytest.fixture(name="ca_stores", scope="module")
+def fixture_ca_stores() -> dict:
+    """A self-signed CA as base64 PEM and as base64 PKCS#12, the two formats the probes read."""
+    key, cert = _self_signed("probe-test-ca", ca=True)
     p12 = pkcs12.serialize_key_and_certificates(b"ca", key, cert, None, serialization.BestAvailableEncryption(P12_PASSWORD.encode()))
-    return {"pem": base64.b64encode(cert.public_bytes(serialization.Encoding.PEM)).decode(), "pkcs12": base64.b64encode(p12).decode()}
+    return {"pem": _b64(cert.public_bytes(serialization.Encoding.PEM)), "pkcs12": _b64(p12)}
+
+
+@pytest.fixture(name="key_stores", scope="module")
+def fixture_key_stores() -> dict:
+    """A client certificate with its key (base64 PEM, base64 PKCS#12), and the certificate alone."""
+    key, cert = _self_signed("probe-test-client", ca=False)
+    cert_pem = cert.public_bytes(serialization.Encoding.PEM)
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    p12 = pkcs12.serialize_key_and_certificates(b"client", key, cert, None,
+                                                serialization.BestAvailableEncryption(KEY_STORE_PASSWORD.encode()))
+    return {"pem": _b64(cert_pem + key_pem), "pkcs12": _b64(p12), "cert_only": _b64(cert_pem)}
 
 
 @pytest.fixture(name="closed_port")
@@ -211,6 +234,37 @@ def test_kafka_pkcs12_with_wrong_password_is_a_tls_error(kafka, ca_stores):
     result = _probe(entry)
     assert result["error_code"] == probes.ERR_TLS
     assert "trust_store_key" in result["error_msg"]
+
+
+def _key_store_entry(kafka, ca_stores, key_store_key: str, password: str = KEY_STORE_PASSWORD) -> dict:
+    return _kafka_entry(kafka, type="SSL", trust_store_key=ca_stores["pem"], trust_store_key_name="ca.pem",
+                        enable_key_store=True, key_store_key=key_store_key, key_store_key_name="client.p12",
+                        key_store_password=password)
+
+
+@pytest.mark.parametrize("store_format", ["pem", "pkcs12"])
+def test_kafka_key_store_is_presented_to_a_loopback_broker(kafka, ca_stores, key_stores, store_format, monkeypatch):
+    # librdkafka accepts the client certificate and key (it refuses a pair that does not match), and the
+    # probe gets as far as the TLS handshake, which the plaintext mock broker fails.
+    configs: list[dict] = []
+    real_client = probes.AdminClient
+    monkeypatch.setattr(probes, "AdminClient", lambda config: configs.append(config) or real_client(config))
+    result = _probe(_key_store_entry(kafka, ca_stores, key_stores[store_format]))
+    assert result["error_code"] == probes.ERR_TLS
+    assert "TLS handshake" in result["error_msg"]
+    (config,) = configs
+    assert "BEGIN CERTIFICATE" in config["ssl.certificate.pem"] and "PRIVATE KEY" in config["ssl.key.pem"]
+
+
+@pytest.mark.parametrize(("store", "password", "message"), [
+    ("cert_only", KEY_STORE_PASSWORD, "key_store_key holds no private key."),
+    ("pkcs12", "not-it", "key_store_key is neither PEM nor a PKCS#12 store this password opens"),
+], ids=["no-private-key", "wrong-password"])
+def test_kafka_unusable_key_store_is_a_tls_error(kafka, ca_stores, key_stores, store, password, message):
+    result = _probe(_key_store_entry(kafka, ca_stores, key_stores[store], password))
+    assert result["error_code"] == probes.ERR_TLS
+    assert result["error_msg"].startswith(message)
+    assert password not in result["error_msg"]
 
 
 def test_kafka_jks_trust_store_is_reported_as_unsupported(kafka):
