@@ -67,9 +67,10 @@ options:
       - If not set, the value of E(HUAWEICLOUD_TOKEN_CACHE) is used.
     type: bool
     default: true
-  cloud:
+  cloud_domain:
     description:
-      - Domain of the service endpoints, a DNS domain name such as V(myhuaweicloud.com).
+      - Domain of the service endpoints, a DNS domain name such as V(myhuaweicloud.com). (Not C(cloud), which
+        M(hwcloud.connections.drs_connection) uses for the region and project of a database instance.)
       - Defaults to V(myhuaweicloud.com), and to V(myhuaweicloud.eu) for region V(eu-west-101).
       - If not set, the value of E(HW_CLOUD) is used.
     type: str

@@ -45,7 +45,7 @@ def auth_argument_spec() -> dict:
         "user_name": dict(type="str", **_env("HW_USER_NAME")),
         "password": dict(type="str", no_log=True, **_env("HW_PASSWORD")),
         "token_cache": dict(type="bool", default=True, **_env("HUAWEICLOUD_TOKEN_CACHE")),
-        "cloud": dict(type="str", **_env("HW_CLOUD")),
+        "cloud_domain": dict(type="str", **_env("HW_CLOUD")),
         "endpoints": dict(type="dict", options={"drs": service, "dli": service, "eg": service, "iam": service}),
         "endpoint_url": dict(type="str", **_env("HUAWEICLOUD_ENDPOINT_URL")),
         "validate_certs": dict(type="bool", default=True),
@@ -102,8 +102,8 @@ def option_problems(params: dict) -> list:
     check("region", region_problem(params.get("region")))
     if params.get("project_id") is not None:
         check("project_id", project_id_problem(params["project_id"]))
-    if params.get("cloud") is not None:
-        check("cloud", cloud_problem(params["cloud"]))
+    if params.get("cloud_domain") is not None:
+        check("cloud_domain", cloud_problem(params["cloud_domain"]))
     if params.get("endpoint_url") is not None:
         check("endpoint_url", base_url_problem(params["endpoint_url"]))
     for service, url in sorted((params.get("endpoints") or {}).items()):
@@ -227,7 +227,7 @@ class HuaweiCloudModule:
             region=p["region"],
             auth=auth,
             project_id=p["project_id"],
-            cloud=p["cloud"],
+            cloud=p["cloud_domain"],
             endpoints={k: v for k, v in (p["endpoints"] or {}).items() if v},
             endpoint_url=p["endpoint_url"],
             verify=verify,

@@ -76,7 +76,7 @@ def test_malformed_regions_are_refused_before_any_call(emulator, region):
 
 @pytest.mark.parametrize("cloud", ["myhuaweicloud.com/x", "127.0.0.1:1@evil", "a..b", "myhuaweicloud.com\n"])
 def test_malformed_cloud_domains_are_refused(emulator, cloud):
-    _refused(run_module("drs_connection_info", emulator.auth_args(endpoint_url=None, cloud=cloud)), "cloud")
+    _refused(run_module("drs_connection_info", emulator.auth_args(endpoint_url=None, cloud_domain=cloud)), "cloud_domain")
 
 
 # -- item 6: ids spliced into URLs -----------------------------------------------------------------------------------------
@@ -197,3 +197,13 @@ def test_ca_bundle_with_validate_certs_false_is_a_clear_error(emulator, tmp_path
 def test_values_with_a_trailing_newline_are_refused(emulator, module, args, field):
     _refused(run_module(module, emulator.auth_args(**args)), field)
     assert emulator.log() == []
+
+
+def test_the_drs_cloud_block_is_not_mistaken_for_the_cloud_domain(emulator):
+    # drs_connection's cloud {region, project_id} (ecs_*/cloud_* scenarios) and the endpoints' domain are two options.
+    args = dict(DRS, endpoint=dict(DRS["endpoint"], endpoint_name="ecs_mysql"),
+                cloud={"region": "cn-north-4", "project_id": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a01"})
+    run = run_module("drs_connection", emulator.auth_args(**args))
+    assert run.error is None and not run.failed, run.stdout
+    assert run.result["connection"]["endpoint"]["endpoint_name"] == "ecs_mysql"
+    _refused(run_module("drs_connection", emulator.auth_args(endpoint_url=None, cloud_domain="bad domain", **args)), "cloud_domain")
