@@ -11,9 +11,9 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.hwcloud.connections.plugins.plugin_utils import endpoints, report
 
 
-def endpoint_plan(value, job=None, declares=True, needs_job=True, state="present", prefix=""):
+def endpoint_plan(value, job=None, declares=True, needs_job=True, state="present", prefix="", cloud=None):
     try:
-        return endpoints.plan(value, job, declares=bool(declares), needs_job=bool(needs_job), state=state, prefix=prefix)
+        return endpoints.plan(value, job, declares=bool(declares), needs_job=bool(needs_job), state=state, prefix=prefix, cloud=cloud)
     except endpoints.EndpointError as exc:
         raise AnsibleFilterError(str(exc)) from None
 

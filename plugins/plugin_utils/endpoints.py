@@ -16,8 +16,12 @@ from __future__ import annotations
 KINDS = ("mysql", "kafka")
 SASL = ("SASL_PLAINTEXT", "SASL_SSL")
 TLS = ("SSL", "SASL_SSL")
+# MySQL endpoint types -> DRS scenario (endpoint_name): a database of your own, MySQL on ECS, RDS for MySQL.
+MYSQL_TYPES = {"self_built": "mysql", "ecs": "ecs_mysql", "rds": "cloud_mysql"}
+KEY_STORE_FIELDS = ("key_store_key", "key_store_key_name", "key_store_password", "key_password")
 DEFAULTS = {
-    "mysql": {"port": 3306, "ssl": False, "update_password": "on_create", "end_point_type": "so", "job_type": "migration"},
+    "mysql": {"type": "self_built", "port": 3306, "ssl": False, "update_password": "on_create", "end_point_type": "so",
+              "job_type": "migration"},
     "kafka": {"security_protocol": "PLAINTEXT", "sasl_mechanism": "PLAIN", "update_password": "on_create", "acks": "1",
               "broker_hosts": {}, "end_point_type": "ta", "job_type": "migration"},
 }
@@ -36,9 +40,10 @@ def _pick(source: dict, *keys) -> dict:
     return {key: source[key] for key in keys if _set(source.get(key))}
 
 
-def normalize(entry, job: dict = None) -> dict:
-    """The entry with the role defaults filled in and the runbook's job (``job_id``/``job_name``/``job_type``) as
-    fallback when the entry names no job of its own."""
+def normalize(entry, job: dict = None, cloud: dict = None) -> dict:
+    """The entry with the role defaults filled in, the runbook's job (``job_id``/``job_name``/``job_type``) as
+    fallback when the entry names no job of its own, and the play's region and project (``cloud``) as those of an
+    ECS or RDS instance that names none."""
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry.get("name"):
         raise EndpointError("every endpoint needs a name")
     if entry.get("kind") not in KINDS:
@@ -52,6 +57,11 @@ def normalize(entry, job: dict = None) -> dict:
     for key in ("dli_connection", "broker_hosts"):
         if not _set(result.get(key)):
             result[key] = {} if key == "broker_hosts" else None
+    if entry["kind"] == "mysql" and result["type"] not in MYSQL_TYPES:
+        raise EndpointError("endpoint %s: type must be one of %s" % (entry["name"], ", ".join(MYSQL_TYPES)))
+    for key, default in (("instance_region", "region"), ("instance_project_id", "project_id")):
+        if not _set(result.get(key)) and _set((cloud or {}).get(default)):
+            result[key] = cloud[default]
     return result
 
 
@@ -83,17 +93,23 @@ def missing(entry: dict, declares: bool = True, needs_job: bool = True) -> list:
     """The inputs a present endpoint lacks (role option names without prefix)."""
     if entry["kind"] == "mysql":
         required = ["host", "user", "password"] + (["ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum"] if entry.get("ssl") else [])
+        required += {"rds": ["instance_id", "instance_region", "instance_project_id"],
+                     "ecs": ["instance_region", "instance_project_id"]}.get(entry["type"], [])
     else:
         protocol = entry.get("security_protocol")
         required = (["vpc_id", "subnet_id", "instance_id"] if declares else []) + (["user", "password"] if protocol in SASL else [])
         required += ["trust_store_key", "trust_store_key_name"] if protocol in TLS and needs_job else []
         required += [] if entry.get("bootstrap_servers") else ["bootstrap_servers"]
+        if any(_set(entry.get(key)) for key in KEY_STORE_FIELDS):
+            required += ["key_store_key", "key_store_key_name"]
     lacking = [key for key in required if not _set(entry.get(key))]
     if needs_job and not (_set(entry.get("job_id")) or _set(entry.get("job_name"))):
         lacking.append("job_id or job_name")
     dli = entry.get("dli_connection")
     if dli is not None and not (isinstance(dli, dict) and _set(dli.get("name"))):
         lacking.append("dli_connection.name")
+    if entry["kind"] == "kafka" and entry.get("security_protocol") not in TLS and any(_set(entry.get(k)) for k in KEY_STORE_FIELDS):
+        lacking.append("security_protocol SSL or SASL_SSL (a client certificate needs TLS)")
     return lacking
 
 
@@ -107,13 +123,15 @@ SSL_FIELDS = ("ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum", "ssl_cert_p
 
 def drs_connection(entry: dict) -> dict:
     """The ``drs_connection`` options (one ``drs_connections`` element) of a MySQL endpoint."""
-    endpoint = dict({"endpoint_name": "mysql", "ip": entry.get("host"), "db_port": entry.get("port"), "db_user": entry.get("user")},
-                    **_renamed(entry, {"password": "db_password"}))
+    endpoint = dict({"endpoint_name": MYSQL_TYPES[entry["type"]], "ip": entry.get("host"), "db_port": entry.get("port"),
+                     "db_user": entry.get("user")}, **_renamed(entry, {"password": "db_password", "instance_id": "instance_id"}))
     options = {"name": entry["name"], "db_type": "mysql", "update_password": entry["update_password"], "endpoint": endpoint,
                "ssl": dict({"ssl_link": bool(entry.get("ssl"))}, **_pick(entry, *SSL_FIELDS))}
     options.update(_pick(entry, "description"))
     if has_vpc(entry):
         options["vpc"] = _pick(entry, "vpc_id", "subnet_id", "security_group_id")
+    if entry["type"] != "self_built":
+        options["cloud"] = _renamed(entry, {"instance_region": "region", "instance_project_id": "project_id"})
     return options
 
 
@@ -151,6 +169,10 @@ def _kafka_security(entry: dict) -> dict:
     if protocol in TLS:
         config.update(trust_store_key=entry.get("trust_store_key") or "", trust_store_key_name=entry.get("trust_store_key_name") or "")
         config.update(_pick(entry, "trust_store_password", "endpoint_algorithm"))
+        if _set(entry.get("key_store_key")):  # a client certificate (two-way TLS)
+            config.update(enable_key_store=True, **_pick(entry, "key_store_key", "key_store_key_name", "key_store_password"))
+            if _set(entry.get("key_password")):
+                config.update(set_private_key_password=True, key_password=entry["key_password"])
     return config
 
 
@@ -163,6 +185,10 @@ def connection_test(entry: dict) -> dict:
     if entry["kind"] == "mysql":
         test.update(ip=entry.get("host"), db_port=entry.get("port"), db_user=entry.get("user"), ssl_link=bool(entry.get("ssl")))
         test.update(_renamed(entry, {"password": "db_password"}), **_pick(entry, *SSL_FIELDS))
+        if entry["type"] != "self_built":  # the instance's region and project; an RDS instance by its ID as well
+            test.update(_renamed(entry, {"instance_region": "region", "instance_project_id": "project_id"}))
+        if entry["type"] == "rds":
+            test.update(_renamed(entry, {"instance_id": "inst_id"}))
     else:
         test.update(ip=kafka_addresses(entry), kafka_security_config=_kafka_security(entry))
         if entry["security_protocol"] in SASL:
@@ -177,18 +203,19 @@ def _absent(entry: dict) -> dict:
             "dli": {"name": dli["name"], "state": "absent"} if isinstance(dli, dict) and _set(dli.get("name")) else None}
 
 
-def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = True, state: str = "present", prefix: str = "") -> dict:
+def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = True, state: str = "present", prefix: str = "",
+         cloud: dict = None) -> dict:
     """Everything a runbook or role sends for ``endpoints``: the elements of each list module, the connection tests, one
     row per endpoint for the summary, and ``problems`` (incomplete or invalid entries, which are left out of the rest;
     their input names get ``prefix``, as a role calls them). With ``state=absent`` the elements remove the endpoints,
-    and only names are needed."""
+    and only names are needed. ``cloud`` (``region``, ``project_id``) is the play's, for ECS and RDS instances."""
     if not isinstance(endpoints, list):
         raise EndpointError("the endpoints must be a list")
     result = {"drs": [], "eg": [], "dli": [], "tests": [], "rows": [], "problems": []}
     seen = set()
     for index, raw in enumerate(endpoints):
         try:
-            entry = normalize(raw, job)
+            entry = normalize(raw, job, cloud)
         except EndpointError as exc:
             result["problems"].append("endpoint %d: %s" % (index, exc))
             continue

@@ -31,6 +31,11 @@ REGION = "cn-north-4"
 JOB_ID = "6d5ad0a7-3f7e-4a8e-9c41-2b0e1f3ajb101"
 JOB_NAME = "it-mysql-sync"
 BUSY_JOB_ID = "9a1c2b3d-4e5f-4a6b-8c7d-1e2f3a4bjb102"
+# Jobs whose source database is an RDS for MySQL instance and MySQL on an ECS server (the emulator simulates their tests).
+RDS_JOB_ID = "4b2d6f8a-1c3e-4a5b-9d7f-0e2c4a6bjb103"
+RDS_INSTANCE_ID = "f3a9c1e7b5d24e6f8a0b2c4d6e8f0a1bin01"
+ECS_JOB_ID = "7e1f3a5c-9b2d-4c6e-8f0a-2b4d6f8ajb104"
+ECS_INSTANCE_ID = "2c4e6a8b-0d1f-4e3a-9c5b-7d9f1b3e5a70"
 FAST = {"drs_job_configuration": 0.05, "dli_peer_active": 0.3, "eg_connection_created": 0.3}
 # The ansible-core under test: this interpreter's, or a matrix virtualenv's (tests/harness/matrix.py sets
 # HWCLOUD_TEST_ANSIBLE_BIN to its bin/). Modules run on that virtualenv's Python unless HWCLOUD_TEST_MODULE_PYTHON
@@ -46,6 +51,10 @@ def emulator_config() -> dict:
             {"id": JOB_ID, "name": JOB_NAME, "status": "CONFIGURATION", "job_type": "migration", "engine_type": "mysql-to-mysql"},
             {"id": BUSY_JOB_ID, "name": "it-running-job", "status": "INCRE_TRANSFER_STARTED", "job_type": "migration",
              "engine_type": "mysql-to-mysql"},
+            {"id": RDS_JOB_ID, "name": "it-rds-sync", "status": "CONFIGURATION", "job_type": "migration",
+             "engine_type": "mysql-to-mysql", "source_endpoint": {"kind": "rds", "instance_id": RDS_INSTANCE_ID}},
+            {"id": ECS_JOB_ID, "name": "it-ecs-sync", "status": "CONFIGURATION", "job_type": "migration",
+             "engine_type": "mysql-to-mysql", "source_endpoint": {"kind": "ecs", "instance_id": ECS_INSTANCE_ID}},
         ]},
         "dli": {"failing_queues": ["it_failing_queue"]},
         "eg": {"failing_names": ["it-failing-eg"]},
@@ -75,6 +84,10 @@ class Stack:
             "it_job_id": JOB_ID,
             "it_job_name": JOB_NAME,
             "it_busy_job_id": BUSY_JOB_ID,
+            "it_rds_job_id": RDS_JOB_ID,
+            "it_rds_instance_id": RDS_INSTANCE_ID,
+            "it_ecs_job_id": ECS_JOB_ID,
+            "it_ecs_instance_id": ECS_INSTANCE_ID,
             "it_mysql_host": self.mariadb.host,
             "it_mysql_port": self.mariadb.port,
             "it_mysql_user": self.mariadb.user,

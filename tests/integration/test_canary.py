@@ -20,6 +20,8 @@ CANARIES = {
     "trust_store": "CANARY-truststore-6a27f0",
     "key_store": "CANARY-keystore-93c1d5",
     "iam": "CANARY-iam-2be84f",
+    "list_db": "CANARY-listdb-4e8b21",
+    "list_kafka": "CANARY-listkafka-a3c9f7",
 }
 
 PLAY = PLAY_HEADER + """    - name: DRS connection with every secret
@@ -64,6 +66,31 @@ PLAY = PLAY_HEADER + """    - name: DRS connection with every secret
       hwcloud.connections.drs_job_info:
         job_type: migration
 
+    - name: DRS connections as a list, with every secret
+      hwcloud.connections.drs_connections:
+        connections:
+          - name: "canary-ldrs-{{ it_suffix }}"
+            db_type: mysql
+            endpoint: {endpoint_name: mysql, ip: 192.168.0.28, db_port: 3306, db_user: drs, db_password: "{{ c.list_db }}"}
+            ssl: {ssl_link: true, ssl_cert_name: ca.pem, ssl_cert_key: "{{ c.cert_key }}", ssl_cert_check_sum: abc123,
+                  ssl_cert_password: "{{ c.cert_password }}"}
+            update_password: always
+          - name: "canary-lrds-{{ it_suffix }}"
+            db_type: mysql
+            endpoint: {endpoint_name: cloud_mysql, instance_id: rds-canary-1, db_user: drs, db_password: "{{ c.list_db }}"}
+            cloud: {region: "{{ hw_region }}", project_id: "{{ hw_project_id }}"}
+
+    - name: EG connections as a list, with a SASL_SSL password
+      hwcloud.connections.eg_connections:
+        connections:
+          - name: "canary-leg-{{ it_suffix }}"
+            vpc_id: vpc-1
+            subnet_id: subnet-1
+            type: kafka
+            kafka_detail: {instance_id: kafka-1, addr: "192.168.0.12:9093", security_protocol: SASL_SSL, enable_sasl_ssl: true,
+                           user_name: eguser, password: "{{ c.list_kafka }}"}
+            update_password: always
+
     - name: Connection tests carrying every secret
       hwcloud.connections.drs_batch_connection_test:
         test_endpoints:
@@ -105,6 +132,15 @@ PLAY = PLAY_HEADER + """    - name: DRS connection with every secret
           hwcloud.connections.dli_enhanced_connection:
             name: "canary_dli_{{ it_suffix }}"
             state: absent
+        - name: Remove the listed DRS connections
+          hwcloud.connections.drs_connections:
+            connections:
+              - {name: "canary-ldrs-{{ it_suffix }}", state: absent}
+              - {name: "canary-lrds-{{ it_suffix }}", state: absent}
+        - name: Remove the listed EG connection
+          hwcloud.connections.eg_connections:
+            connections:
+              - {name: "canary-leg-{{ it_suffix }}", state: absent}
 """
 
 

@@ -43,7 +43,7 @@ def test_demo_verifies_everything_twice_and_leaves_nothing_behind():
             process.wait()
     assert process.returncode == 0, output[-8000:]
     first, second = output.split("=== Run 2", 1)
-    assert "4 of 4 endpoints verified ok" in first and "4 of 4 endpoints verified ok" in second
+    assert "5 of 5 endpoints verified ok" in first and "5 of 5 endpoints verified ok" in second
     recaps = re.findall(r"localhost\s+: ok=\d+\s+changed=(\d+)\s+unreachable=0\s+failed=(\d+)", output)
     assert [changed for changed, _failed in recaps][0] != "0"
     assert recaps[1] == ("0", "0")

@@ -147,3 +147,48 @@ def test_the_junit_report_has_one_case_per_endpoint():
     assert cases[0].find("failure") is None
     assert cases[1].find("failure").get("message") == "Connection refused <&> (DRS.M00002)"
     assert root.get("tests") == "2" and root.get("failures") == "1"
+
+
+CLOUD = {"region": "cn-north-4", "project_id": "0123456789abcdef0123456789abcdef"}
+
+
+def test_an_rds_for_mysql_endpoint():
+    entry = dict(MYSQL, type="rds", instance_id="rds-inst-1", **VPC)
+    result = plan([entry], JOB, cloud=CLOUD)
+    drs, test = result["drs"][0], result["tests"][0]
+    assert drs["endpoint"]["endpoint_name"] == "cloud_mysql" and drs["endpoint"]["instance_id"] == "rds-inst-1"
+    assert drs["cloud"] == CLOUD
+    assert (test["inst_id"], test["region"], test["project_id"], test["net_type"]) == ("rds-inst-1", "cn-north-4", CLOUD["project_id"], "vpc")
+
+
+def test_a_mysql_on_ecs_endpoint_with_its_own_region():
+    entry = dict(MYSQL, type="ecs", instance_region="ap-southeast-1", instance_project_id="fedcba9876543210fedcba9876543210")
+    result = plan([entry], JOB, cloud=CLOUD)
+    drs, test = result["drs"][0], result["tests"][0]
+    assert drs["endpoint"]["endpoint_name"] == "ecs_mysql" and "instance_id" not in drs["endpoint"]
+    assert drs["cloud"] == {"region": "ap-southeast-1", "project_id": "fedcba9876543210fedcba9876543210"}
+    assert "inst_id" not in test and test["region"] == "ap-southeast-1"
+
+
+def test_cloud_types_need_their_instance_inputs():
+    assert plan([dict(MYSQL, type="rds")], JOB, cloud=CLOUD)["problems"] == ["orders-mysql: set instance_id"]
+    assert plan([dict(MYSQL, type="rds", instance_id="i")], JOB, prefix="mysql_endpoint_")["problems"] == [
+        "orders-mysql: set mysql_endpoint_instance_region, mysql_endpoint_instance_project_id"]
+    assert plan([dict(MYSQL, type="oracle")], JOB)["problems"] == ["endpoint 0: endpoint orders-mysql: type must be one of self_built, ecs, rds"]
+    assert "cloud" not in plan([MYSQL], JOB, cloud=CLOUD)["drs"][0]
+
+
+def test_a_kafka_client_certificate():
+    entry = dict(KAFKA, key_store_key="KS", key_store_key_name="client.jks", key_store_password="kspw", key_password="kpw2")
+    config = plan([entry], JOB)["tests"][0]["kafka_security_config"]
+    assert config["enable_key_store"] is True and config["set_private_key_password"] is True
+    assert (config["key_store_key"], config["key_store_key_name"], config["key_store_password"], config["key_password"]) == (
+        "KS", "client.jks", "kspw", "kpw2")
+    plain = plan([dict(entry, key_password=None, key_store_password=None)], JOB)["tests"][0]["kafka_security_config"]
+    assert "set_private_key_password" not in plain and "key_store_password" not in plain
+
+
+def test_a_client_certificate_needs_its_key_and_tls():
+    assert plan([dict(KAFKA, key_store_password="kspw")], JOB)["problems"] == ["events-kafka: set key_store_key, key_store_key_name"]
+    assert plan([dict(KAFKA, security_protocol="SASL_PLAINTEXT", key_store_key="KS", key_store_key_name="c.jks")], JOB)["problems"] == [
+        "events-kafka: set security_protocol SSL or SASL_SSL (a client certificate needs TLS)"]
