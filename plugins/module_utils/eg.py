@@ -268,20 +268,25 @@ class ConnectionLister:
 
     @staticmethod
     def children(root: str, names=()):
-        """Queries covering the names that contain ``root``: right extensions, left extensions, then ``root``
-        itself as an exact name (None). Characters seen next to ``root`` in ``names`` come first, so the large
-        partitions are read first and the walk stops early."""
+        """Queries covering the names that contain ``root``: right extensions, left extensions and ``root`` itself
+        as an exact name (None). The characters seen next to ``root`` in ``names`` come first, most frequent first, then
+        the exact name (numbered fleets without leading zeros have one in every partition: ``kafka-1`` next to
+        ``kafka-10``...), then every other character; the walk stops as soon as the partition is complete."""
         after = collections.Counter(name[name.find(root) + len(root)] for name in names if not name.endswith(root))
         before = collections.Counter(name[name.find(root) - 1] for name in names if root and not name.startswith(root))
-        right = [char for char, _count in after.most_common()] + [char for char in NAME_CHARACTERS if char not in after]
-        left = [char for char, _count in before.most_common()] + [char for char in NAME_CHARACTERS if char not in before]
-        for char in right:
+        for char, _count in after.most_common():
             yield root + char
-        if not root:
-            return
-        for char in left:
-            yield char + root
-        yield None
+        if root:
+            for char, _count in before.most_common():
+                yield char + root
+            yield None
+        for char in NAME_CHARACTERS:
+            if char not in after:
+                yield root + char
+        if root:
+            for char in NAME_CHARACTERS:
+                if char not in before:
+                    yield char + root
 
     def _not_converged(self, read: int, total: int) -> HuaweiCloudError:
         return self._error("listing did not converge: %d distinct connections read, the API reports %d; they may be changing, "

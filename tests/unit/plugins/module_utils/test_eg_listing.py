@@ -183,6 +183,16 @@ def test_a_fleet_with_one_long_prefix_takes_few_calls(count, calls):
     assert len(api.calls) <= calls, len(api.calls)
 
 
+@pytest.mark.parametrize("count, calls", [(1000, 30), (2000, 60), (5000, 150)])
+def test_numbers_without_leading_zeros_take_few_calls(count, calls):
+    # "kafka-1" is a name and the prefix of "kafka-10".."kafka-1999": each partition also holds its own root as a
+    # name, which the lister must find without first asking for every other character next to it.
+    names = ["fleet-kafka-%d" % index for index in range(count)]
+    api = FakeListConnections(names)
+    assert sorted(names_of(list_all(api, {}, WHAT))) == sorted(names)
+    assert len(api.calls) <= calls, len(api.calls)
+
+
 def test_several_teams_with_their_prefixes():
     names = ["team-%s-kafka-%04d" % (team, index) for team in "abcd" for index in range(600)]
     api = FakeListConnections(names)
