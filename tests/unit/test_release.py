@@ -63,3 +63,16 @@ def test_claimed_cores_are_the_tested_ones():
     assert re.fullmatch(r">=%d\.%d\.0" % oldest, load("meta", "runtime.yml")["requires_ansible"])
     for role in ("mysql_endpoint", "kafka_endpoint"):
         assert minor(str(load("roles", role, "meta", "main.yml")["galaxy_info"]["min_ansible_version"])) == oldest, role
+
+
+def test_this_version_is_released_in_the_changelog():
+    """The version galaxy.yml builds is a release of changelogs/changelog.yaml and has its section in CHANGELOG.rst
+    (made by ``antsibull-changelog release``), listing the modules whose version_added is this version."""
+    release = (load("changelogs", "changelog.yaml").get("releases") or {}).get(VERSION)
+    assert release, "%s is not released in changelogs/changelog.yaml" % VERSION
+    rst = read("CHANGELOG.rst")
+    assert re.search(r"^v%s\n=+$" % re.escape(VERSION), rst, re.MULTILINE), "no v%s section in CHANGELOG.rst" % VERSION
+    introduced = {module["name"] for module in release.get("modules", [])}
+    new = {name[:-3] for name in os.listdir(MODULES) if name.endswith(".py") and name != "__init__.py"
+           and re.search(r"^version_added: ['\"]?%s['\"]?$" % re.escape(VERSION), read("plugins", "modules", name), re.MULTILINE)}
+    assert new and introduced == new
