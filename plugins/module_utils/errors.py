@@ -35,6 +35,10 @@ class HuaweiCloudError(Exception):
         return result
 
 
+class ValidationFailed(Exception):
+    """User input broke an API rule; raised before any API call."""
+
+
 class AmbiguousRequestError(HuaweiCloudError):
     """A non-idempotent request may or may not have been applied (timeout or 5xx after sending)."""
 
