@@ -36,11 +36,11 @@ description:
     waiting. Peerings that are C(ACTIVE) or C(FAILED) do not delay the delete.
 seealso:
   - module: hwcloud.connections.dli_enhanced_connections
-    description: Any number of DLI enhanced connections in one task, with a purge by name pattern.
+    description: "Any number of DLI enhanced connections in one task, with a purge by name pattern."
   - module: hwcloud.connections.dli_enhanced_connection_info
-    description: Read DLI enhanced connections.
-  - name: DLI API: Creating an Enhanced Datasource Connection
-    description: The API this module calls, with every field.
+    description: "Read DLI enhanced connections."
+  - name: "DLI API: Creating an Enhanced Datasource Connection"
+    description: "The API this module calls, with every field."
     link: https://support.huaweicloud.com/intl/en-us/api-dli/dli_02_0187.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

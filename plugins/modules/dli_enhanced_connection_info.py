@@ -18,11 +18,11 @@ description:
   - Deleted connections stay readable with status C(DELETED); use O(status=ACTIVE) to leave them out.
 seealso:
   - module: hwcloud.connections.dli_enhanced_connection
-    description: Create, update or delete one DLI enhanced connection.
+    description: "Create, update or delete one DLI enhanced connection."
   - module: hwcloud.connections.dli_enhanced_connections
-    description: Declare many DLI enhanced connections in one task.
-  - name: DLI API: Querying an Enhanced Datasource Connection List
-    description: The listing this module reads (deleted connections included unless a status is given).
+    description: "Declare many DLI enhanced connections in one task."
+  - name: "DLI API: Querying an Enhanced Datasource Connection List"
+    description: "The listing this module reads (deleted connections included unless a status is given)."
     link: https://support.huaweicloud.com/en-us/api-dli/dli_02_0190.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

@@ -21,11 +21,11 @@ description:
     O(wait_timeout) seconds.
 seealso:
   - module: hwcloud.connections.dli_enhanced_connection
-    description: One DLI enhanced connection per task (the same options per element).
+    description: "One DLI enhanced connection per task (the same options per element)."
   - module: hwcloud.connections.dli_enhanced_connection_info
-    description: Read DLI enhanced connections.
-  - name: DLI API: Creating an Enhanced Datasource Connection
-    description: The API behind each element.
+    description: "Read DLI enhanced connections."
+  - name: "DLI API: Creating an Enhanced Datasource Connection"
+    description: "The API behind each element."
     link: https://support.huaweicloud.com/intl/en-us/api-dli/dli_02_0187.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

@@ -23,11 +23,11 @@ description:
   - Secrets are never returned.
 seealso:
   - module: hwcloud.connections.drs_job_info
-    description: Find a job and its status by name.
+    description: "Find a job and its status by name."
   - module: hwcloud.connections.drs_connection
-    description: Declare the connection of an endpoint.
-  - name: DRS API: Testing Connections in Batches
-    description: The API this module calls (at most 10 entries per request).
+    description: "Declare the connection of an endpoint."
+  - name: "DRS API: Testing Connections in Batches"
+    description: "The API this module calls (at most 10 entries per request)."
     link: https://support.huaweicloud.com/eu/api-drs/drs_03_0105.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

@@ -23,13 +23,13 @@ description:
     where nothing differs does not need the password.
 seealso:
   - module: hwcloud.connections.drs_connections
-    description: Any number of DRS connections in one task, with a purge by name pattern.
+    description: "Any number of DRS connections in one task, with a purge by name pattern."
   - module: hwcloud.connections.drs_connection_info
-    description: Read DRS connections by ID, name or filters.
+    description: "Read DRS connections by ID, name or filters."
   - module: hwcloud.connections.drs_batch_connection_test
-    description: Test that DRS reaches the database.
-  - name: DRS API: Creating a Connection
-    description: The API this module calls, with every field of a connection.
+    description: "Test that DRS reaches the database."
+  - name: "DRS API: Creating a Connection"
+    description: "The API this module calls, with every field of a connection."
     link: https://support.huaweicloud.com/intl/en-us/api-drs/drs_03_0267.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

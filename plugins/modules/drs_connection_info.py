@@ -15,11 +15,11 @@ description:
   - Secrets are never returned by the API.
 seealso:
   - module: hwcloud.connections.drs_connection
-    description: Create, update or delete one DRS connection.
+    description: "Create, update or delete one DRS connection."
   - module: hwcloud.connections.drs_connections
-    description: Declare many DRS connections in one task.
-  - name: DRS API: Creating a Connection
-    description: The fields of a DRS connection.
+    description: "Declare many DRS connections in one task."
+  - name: "DRS API: Creating a Connection"
+    description: "The fields of a DRS connection."
     link: https://support.huaweicloud.com/intl/en-us/api-drs/drs_03_0267.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

@@ -18,11 +18,11 @@ description:
     and has no password fails, naming it, without any write.
 seealso:
   - module: hwcloud.connections.drs_connection
-    description: One DRS connection per task (the same options per element).
+    description: "One DRS connection per task (the same options per element)."
   - module: hwcloud.connections.drs_connection_info
-    description: Read DRS connections.
-  - name: DRS API: Creating a Connection
-    description: The API behind each element.
+    description: "Read DRS connections."
+  - name: "DRS API: Creating a Connection"
+    description: "The API behind each element."
     link: https://support.huaweicloud.com/intl/en-us/api-drs/drs_03_0267.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

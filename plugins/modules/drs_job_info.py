@@ -16,9 +16,9 @@ description:
     which needs jobs in status C(CONFIGURATION).
 seealso:
   - module: hwcloud.connections.drs_batch_connection_test
-    description: Test endpoints through a job in status CONFIGURATION.
+    description: "Test endpoints through a job in status CONFIGURATION."
   - module: hwcloud.connections.drs_connection
-    description: The DRS connections the endpoints of a job can use.
+    description: "The DRS connections the endpoints of a job can use."
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:

@@ -23,11 +23,11 @@ description:
     module fail; delete it with O(state=absent) and create it again.
 seealso:
   - module: hwcloud.connections.eg_connections
-    description: Any number of EventGrid connections in one task, with a purge by name pattern.
+    description: "Any number of EventGrid connections in one task, with a purge by name pattern."
   - module: hwcloud.connections.eg_connection_info
-    description: Read EventGrid connections.
-  - name: EventGrid API: Creating a Connection
-    description: The API this module calls, with every field.
+    description: "Read EventGrid connections."
+  - name: "EventGrid API: Creating a Connection"
+    description: "The API this module calls, with every field."
     link: https://support.huaweicloud.com/intl/en-us/api-eg/CreateConnection.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

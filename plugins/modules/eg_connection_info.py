@@ -23,11 +23,11 @@ description:
   - The Kafka password is never returned.
 seealso:
   - module: hwcloud.connections.eg_connection
-    description: Create, update or delete one EventGrid connection.
+    description: "Create, update or delete one EventGrid connection."
   - module: hwcloud.connections.eg_connections
-    description: Declare many EventGrid connections in one task.
-  - name: EventGrid API: Obtaining the Connection List
-    description: The listing this module reads.
+    description: "Declare many EventGrid connections in one task."
+  - name: "EventGrid API: Obtaining the Connection List"
+    description: "The listing this module reads."
     link: https://support.huaweicloud.com/intl/en-us/api-eg/ListConnections.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

@@ -19,11 +19,11 @@ description:
     that becomes C(CREATE_FAILED) fails its element with the API's C(error_info).
 seealso:
   - module: hwcloud.connections.eg_connection
-    description: One EventGrid connection per task (the same options per element).
+    description: "One EventGrid connection per task (the same options per element)."
   - module: hwcloud.connections.eg_connection_info
-    description: Read EventGrid connections.
-  - name: EventGrid API: Creating a Connection
-    description: The API behind each element.
+    description: "Read EventGrid connections."
+  - name: "EventGrid API: Creating a Connection"
+    description: "The API behind each element."
     link: https://support.huaweicloud.com/intl/en-us/api-eg/CreateConnection.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)

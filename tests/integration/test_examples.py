@@ -60,6 +60,16 @@ def examples(module: str) -> list:
     return yaml.safe_load(text)
 
 
+def test_every_module_documentation_is_yaml_with_seealso():
+    """A seealso entry is YAML too (an unquoted ': ' in it once hid every module page)."""
+    for module in sorted(sum(GROUPS.values(), [])):
+        with open(os.path.join(MODULES, module + ".py"), encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
+        text = next(node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                    and getattr(node.targets[0], "id", None) == "DOCUMENTATION")
+        assert yaml.safe_load(text)["seealso"], module
+
+
 def test_every_module_is_in_a_group():
     modules = sorted(name[:-3] for name in os.listdir(MODULES) if name.endswith(".py") and not name.startswith("_"))
     assert sorted(sum(GROUPS.values(), [])) == modules

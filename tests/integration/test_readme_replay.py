@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 import pytest
-from documented import header_commands, readme_blocks  # pylint: disable=import-error
+from documented import header_commands, joined, readme_blocks  # pylint: disable=import-error
 from stack import ROOT  # pylint: disable=import-error
 
 sys.path.insert(0, os.path.join(ROOT, "tests", "harness"))
@@ -112,6 +112,25 @@ def test_every_console_block_of_the_readme_is_replayed_or_says_why_not():
         if block.kind == "vars-header":
             assert block.commands() and set(block.commands()) <= set(header_commands(read(VARS_HEADER))), (
                 "README.md line %d: not the commands of the header of %s" % (block.line, VARS_HEADER))
+
+
+def rst_blocks(text: str, language: str) -> list:
+    """The bodies of the `.. code-block:: <language>` blocks of an RST page, unindented."""
+    found = []
+    for match in re.finditer(r"^\.\. code-block:: %s\n\n((?:   .*\n|\n)+)" % language, text, re.MULTILINE):
+        found.append("\n".join(line[3:] for line in match.group(1).rstrip("\n").split("\n")))
+    return found
+
+
+def test_the_docsite_guide_prints_only_what_is_replayed():
+    """The scenario guide repeats the README's commands and role playbook: they must stay the replayed ones."""
+    blocks, _problems = readme()
+    guide = read(os.path.join("docs", "docsite", "rst", "guide_fleet.rst"))
+    replayed = set(install_commands(blocks) + header_commands(read(VARS_HEADER)) + header_commands(read(INVENTORY_HEADER)))
+    replayed |= {command for block in blocks if block.kind == "replay" for command in block.commands()}
+    printed = [command for body in rst_blocks(guide, "console") for command in joined(body)]
+    assert printed and not [command for command in printed if command not in replayed], printed
+    assert set(rst_blocks(guide, "yaml")) <= set(saved_files(blocks).values())
 
 
 def install_commands(blocks: list) -> list:
