@@ -36,6 +36,7 @@ from hwcloud_emulator.server import EmulatorServer  # noqa: E402  pylint: disabl
 
 # The protocol peers of the demo come from test packages a user's controller does not have (requirements-dev.txt).
 DEMO_PACKAGES = ("pymysql", "mysql-mimic", "confluent-kafka")
+MISSING = ""
 try:
     import loopback  # noqa: E402  pylint: disable=wrong-import-position,import-error
 except ImportError as missing:
