@@ -86,7 +86,8 @@ def replay(commands: list, saved: dict, fresh_venv: str, tarball, tmp_path) -> s
     env = {key: os.environ[key] for key in PASSED_ENV if key in os.environ}
     env.update(HOME=str(home), PATH=os.pathsep.join([os.path.join(fresh_venv, "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
                VIRTUAL_ENV=fresh_venv, PYTHONDONTWRITEBYTECODE="1", ANSIBLE_NOCOLOR="1")
-    return subprocess.run(own_network() + [str(tmp_path / "replay.sh")] if own_network() else ["bash", str(tmp_path / "replay.sh")],
+    prefix = own_network()  # without one (not root), the documented port is the machine's: 8080 must be free
+    return subprocess.run(prefix + [str(tmp_path / "replay.sh")] if prefix else ["bash", str(tmp_path / "replay.sh")],
                           cwd=work, env=env, capture_output=True, text=True, timeout=900, check=False)
 
 
