@@ -21,7 +21,7 @@ help:
 	@echo "make test      lint, sanity, unit, emulator and integration tests, and the ansible-core matrix (sets everything up itself)"
 	@echo "make matrix    the ansible-core matrix alone (tests/harness/matrix.yml)"
 	@echo "make docs      the collection's HTML docsite, offline (build/docs/build/html/index.html)"
-	@echo "make emulator  run the Huawei Cloud API emulator in the foreground"
+	@echo "make emulator  run the Huawei Cloud API emulator in the foreground (any python3, no virtualenv; example DRS jobs seeded)"
 	@echo "make bench     benchmarks against the emulator (writes bench/results.md)"
 	@echo "make soak      the whole reliability suite (make test runs its fast part)"
 
@@ -94,8 +94,9 @@ bench: tree
 demo: tree
 	cd "$(TREE)" && PATH="$(BIN):$$PATH" "$(BIN)/python" demo/run_demo.py --quiet-second-run
 
-emulator: venv
-	PYTHONPATH="$(ROOT)/emulator" "$(BIN)/python" -m hwcloud_emulator --port "$${PORT:-8080}"
+# The emulator needs only the standard library: any python3, no virtualenv. It seeds the documented example DRS jobs.
+emulator:
+	PYTHONPATH="$(ROOT)/emulator" python3 -m hwcloud_emulator --port "$${PORT:-8080}" --example-jobs
 
 clean:
 	rm -rf build .venv

@@ -31,9 +31,17 @@ import requests
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [os.path.join(ROOT, "emulator"), os.path.join(ROOT, "tests", "support")]
 
-import loopback  # noqa: E402  pylint: disable=wrong-import-position,import-error
 from hwcloud_emulator.config import DEFAULTS  # noqa: E402  pylint: disable=wrong-import-position,import-error
 from hwcloud_emulator.server import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position,import-error
+
+# The protocol peers of the demo come from test packages a user's controller does not have (requirements-dev.txt).
+DEMO_PACKAGES = ("pymysql", "mysql-mimic", "confluent-kafka")
+MISSING = ""
+try:
+    import loopback  # noqa: E402  pylint: disable=wrong-import-position,import-error
+except ImportError as missing:
+    loopback = None
+    MISSING = getattr(missing, "name", None) or str(missing)
 
 REGION = "cn-north-4"
 JOB = {"name": "demo-orders-to-kafka", "status": "CONFIGURATION", "job_type": "migration", "engine_type": "mysql-to-kafka"}
@@ -160,6 +168,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet-second-run", action="store_true", help="show only the summary and recap of run 2")
     options = parser.parse_args()
+    if loopback is None:
+        print("The demo starts MySQL and Kafka protocol servers on 127.0.0.1 with the packages %s, which are test "
+              "packages, not the collection's requirements (missing here: %s). It is meant for a source checkout: run "
+              "`make demo` there (it installs them into its .venv), or `pip install %s` first. Without them, start the "
+              "emulator alone: PYTHONPATH=<collection>/emulator python3 -m hwcloud_emulator --port 8080 --example-jobs"
+              % (", ".join(DEMO_PACKAGES), MISSING, " ".join(DEMO_PACKAGES)), file=sys.stderr)
+        return 2
     signal.signal(signal.SIGTERM, _raise_stopped)
     signal.signal(signal.SIGHUP, _raise_stopped)
     try:

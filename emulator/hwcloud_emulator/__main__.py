@@ -2,7 +2,8 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Command line: PYTHONPATH=emulator python -m hwcloud_emulator [--port 0] [--host 127.0.0.1] [--config F] [--state-file F]."""
+"""Command line: PYTHONPATH=emulator python -m hwcloud_emulator [--port 0] [--host 127.0.0.1] [--config F]
+[--state-file F] [--example-jobs]. Standard library only (PyYAML only for a .yml config file)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--host", default=None, help="loopback address to bind (default 127.0.0.1)")
     parser.add_argument("--config", default=None, help="JSON or YAML config file merged over the defaults")
     parser.add_argument("--state-file", default=None, help="persist state to this file (written 0600)")
+    parser.add_argument("--example-jobs", action="store_true", default=None,
+                        help="seed the DRS jobs the collection's documentation uses (example-orders-sync, orders-to-kafka, "
+                             "orders-migration), all in CONFIGURATION")
     parser.add_argument("--log-level", default="INFO", help="logging level for the access log on stderr")
     return parser.parse_args(argv)
 
@@ -32,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")
     config = load_config(path=args.config)
+    if args.example_jobs:
+        config["drs"]["example_jobs"] = True
     try:
         server = EmulatorServer(full_config=config, port=args.port, host=args.host, state_file=args.state_file)
     except ValueError as exc:

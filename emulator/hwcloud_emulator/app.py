@@ -16,6 +16,7 @@ from typing import Any
 from . import admin, dli, drs_connection_test, drs_connections, drs_jobs, eg, iam
 from .config import merge_patch
 from .drs_jobs import seed_job
+from .example_jobs import configured_jobs
 from .errors import ApiError, bad_request, gateway_error, injected_error, unknown_project
 from .faults import FaultInjector
 from .gateway import authenticate
@@ -56,15 +57,16 @@ class Emulator:
         self._seed_configured_jobs()
 
     def _seed_configured_jobs(self) -> None:
-        """Seed drs.jobs from config unless a job with that id (or name, in that project) already exists."""
-        for spec in (self.config.get("drs") or {}).get("jobs") or []:
+        """Seed drs.jobs (and the example jobs) from config unless a job with that id (or name, in that project) exists."""
+        for spec in configured_jobs(self.config):
             project_id = spec.get("project_id") or next(iter(self.config["projects"].values()))
             with self.store.lock:
                 jobs = self.store.data["drs_jobs"].values()
                 if any(job["id"] == spec.get("id") or (job["name"] == spec["name"] and job["project_id"] == project_id)
                        for job in jobs):
                     continue
-            seed_job(self, spec)
+            job = seed_job(self, spec)
+            LOG.info("seeded DRS job %s (%s, %s) in status %s", job["name"], job["id"], job["job_type"], job["status"])
 
     def reset(self) -> None:
         """Back to start-up: initial config, its jobs and faults; empty log; no tokens."""

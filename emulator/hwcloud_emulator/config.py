@@ -15,6 +15,8 @@ ENV_CONFIG = "HWCLOUD_EMULATOR_CONFIG"
 ENV_PORT = "HWCLOUD_EMULATOR_PORT"
 ENV_STATE_FILE = "HWCLOUD_EMULATOR_STATE_FILE"
 ENV_SEED = "HWCLOUD_EMULATOR_SEED"
+ENV_EXAMPLE_JOBS = "HWCLOUD_EMULATOR_EXAMPLE_JOBS"
+TRUE_WORDS = ("1", "true", "yes", "on")
 
 DEFAULTS: dict[str, Any] = {
     "host": "127.0.0.1",
@@ -53,7 +55,7 @@ DEFAULTS: dict[str, Any] = {
         "eg_connection_created": 1.0,
     },
     "delay_multiplier": 1.0,
-    "drs": {"jobs": []},
+    "drs": {"jobs": [], "example_jobs": False},
     "dli": {"failing_queues": []},
     "eg": {"failing_names": []},
     "probe": {"timeout": 5.0, "table": {}},
@@ -104,6 +106,8 @@ def load_config(overrides: dict[str, Any] | None = None, path: str | None = None
         config["state_file"] = env[ENV_STATE_FILE]
     if env.get(ENV_SEED):
         config["seed"] = int(env[ENV_SEED])
+    if env.get(ENV_EXAMPLE_JOBS):
+        config["drs"]["example_jobs"] = env[ENV_EXAMPLE_JOBS].strip().lower() in TRUE_WORDS
     if overrides:
         config = merge_patch(config, overrides)
     return config

@@ -34,6 +34,14 @@ description:
     delete possible at all. When the time runs out the module fails naming the connection, the peerings still
     C(CREATING) and O(wait_timeout), before sending the delete. Set O(wait_timeout=0) to fail at once instead of
     waiting. Peerings that are C(ACTIVE) or C(FAILED) do not delay the delete.
+seealso:
+  - module: hwcloud.connections.dli_enhanced_connections
+    description: "Any number of DLI enhanced connections in one task, with a purge by name pattern."
+  - module: hwcloud.connections.dli_enhanced_connection_info
+    description: "Read DLI enhanced connections."
+  - name: "DLI API: Creating an Enhanced Datasource Connection"
+    description: "The API this module calls, with every field."
+    link: https://support.huaweicloud.com/intl/en-us/api-dli/dli_02_0187.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
@@ -90,12 +98,19 @@ EXAMPLES = r"""
     routes: []
     purge_routes: true
 
+# A recreate creates the connection from this task's options alone: repeat the hosts and tags to keep them.
 - name: Move the connection to another subnet (deletes and recreates it)
   hwcloud.connections.dli_enhanced_connection:
     name: orders_db
     dest_vpc_id: 22094d8f-c310-4621-913d-4c4d655d8495
     dest_network_id: 0b2f2c0e-8f4a-4c3b-9a55-3e1d2f6a7b90
     queues: [etl_queue]
+    hosts:
+      - name: orders-db-0001
+        ip: 192.168.0.11
+    tags:
+      - key: team
+        value: data
     recreate: true
 
 - name: Remove it

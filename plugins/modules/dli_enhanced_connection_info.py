@@ -16,6 +16,14 @@ description:
     (C(GET .../enhanced-connections/{connection_id})); an unknown or purged ID gives an empty list (the API answers
     it with HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404). Any other error fails the module.
   - Deleted connections stay readable with status C(DELETED); use O(status=ACTIVE) to leave them out.
+seealso:
+  - module: hwcloud.connections.dli_enhanced_connection
+    description: "Create, update or delete one DLI enhanced connection."
+  - module: hwcloud.connections.dli_enhanced_connections
+    description: "Declare many DLI enhanced connections in one task."
+  - name: "DLI API: Querying an Enhanced Datasource Connection List"
+    description: "The listing this module reads (deleted connections included unless a status is given)."
+    link: https://support.huaweicloud.com/en-us/api-dli/dli_02_0190.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
@@ -52,10 +60,12 @@ EXAMPLES = r"""
     status: ACTIVE
   register: orders
 
+# Without a status the listing includes deleted connections (status DELETED), as the API returns them.
 - name: Connections tagged team=data
   hwcloud.connections.dli_enhanced_connection_info:
     tags:
       team: data
+    status: ACTIVE
   register: tagged
 """
 

@@ -19,6 +19,14 @@ description:
     C(ACTIVE), one listing per poll; a C(FAILED) peering fails its element with the API's error message.
   - A connection is deleted only once no peering is C(CREATING) (the API refuses otherwise), waiting at most
     O(wait_timeout) seconds.
+seealso:
+  - module: hwcloud.connections.dli_enhanced_connection
+    description: "One DLI enhanced connection per task (the same options per element)."
+  - module: hwcloud.connections.dli_enhanced_connection_info
+    description: "Read DLI enhanced connections."
+  - name: "DLI API: Creating an Enhanced Datasource Connection"
+    description: "The API behind each element."
+    link: https://support.huaweicloud.com/intl/en-us/api-dli/dli_02_0187.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 extends_documentation_fragment:

@@ -21,6 +21,14 @@ description:
     test call per affected batch and keeps such an endpoint from failing the other endpoints of its batch.
   - Endpoints are sent at most 10 per request; requests run in parallel (O(concurrency)).
   - Secrets are never returned.
+seealso:
+  - module: hwcloud.connections.drs_job_info
+    description: "Find a job and its status by name."
+  - module: hwcloud.connections.drs_connection
+    description: "Declare the connection of an endpoint."
+  - name: "DRS API: Testing Connections in Batches"
+    description: "The API this module calls (at most 10 entries per request)."
+    link: https://support.huaweicloud.com/eu/api-drs/drs_03_0105.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 attributes:

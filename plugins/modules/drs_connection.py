@@ -21,6 +21,16 @@ description:
     O(endpoint.db_password) is needed whenever anything changes (or with O(update_password=always)). Without it, the
     module fails before any write, naming O(endpoint.db_password) and the differences that need the update; a run
     where nothing differs does not need the password.
+seealso:
+  - module: hwcloud.connections.drs_connections
+    description: "Any number of DRS connections in one task, with a purge by name pattern."
+  - module: hwcloud.connections.drs_connection_info
+    description: "Read DRS connections by ID, name or filters."
+  - module: hwcloud.connections.drs_batch_connection_test
+    description: "Test that DRS reaches the database."
+  - name: "DRS API: Creating a Connection"
+    description: "The API this module calls, with every field of a connection."
+    link: https://support.huaweicloud.com/intl/en-us/api-drs/drs_03_0267.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:

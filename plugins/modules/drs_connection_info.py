@@ -13,6 +13,14 @@ description:
   - Returns DRS v5 connections (C(GET /v5/{project_id}/connections)) matching the given filters, all of them
     (the module asks the API for every row with C(fetch_all)).
   - Secrets are never returned by the API.
+seealso:
+  - module: hwcloud.connections.drs_connection
+    description: "Create, update or delete one DRS connection."
+  - module: hwcloud.connections.drs_connections
+    description: "Declare many DRS connections in one task."
+  - name: "DRS API: Creating a Connection"
+    description: "The fields of a DRS connection."
+    link: https://support.huaweicloud.com/intl/en-us/api-drs/drs_03_0267.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:

@@ -16,6 +16,14 @@ description:
   - All existing connections are read with one C(GET ...?fetch_all=true) and matched by name, case-insensitively.
   - An update re-sends O(connections[].endpoint.db_password) (the API requires it), so an element that needs an update
     and has no password fails, naming it, without any write.
+seealso:
+  - module: hwcloud.connections.drs_connection
+    description: "One DRS connection per task (the same options per element)."
+  - module: hwcloud.connections.drs_connection_info
+    description: "Read DRS connections."
+  - name: "DRS API: Creating a Connection"
+    description: "The API behind each element."
+    link: https://support.huaweicloud.com/intl/en-us/api-drs/drs_03_0267.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 extends_documentation_fragment:

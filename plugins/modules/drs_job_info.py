@@ -14,6 +14,11 @@ description:
     (the module pages by offset until a short page or the reported C(total_count)).
   - Useful to find a job's ID and status, for example before M(hwcloud.connections.drs_batch_connection_test),
     which needs jobs in status C(CONFIGURATION).
+seealso:
+  - module: hwcloud.connections.drs_batch_connection_test
+    description: "Test endpoints through a job in status CONFIGURATION."
+  - module: hwcloud.connections.drs_connection
+    description: "The DRS connections the endpoints of a job can use."
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:
@@ -75,6 +80,12 @@ EXAMPLES = r"""
     job_type: sync
     name: orders-to-kafka
   register: orders_job
+
+- name: Stop unless exactly one job has that name
+  ansible.builtin.assert:
+    that: orders_job.jobs | length == 1
+    fail_msg: "{{ orders_job.jobs | length }} sync jobs named orders-to-kafka in this project, expected one"
+    quiet: true
 
 - name: Its ID
   ansible.builtin.debug:

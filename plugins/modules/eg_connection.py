@@ -21,6 +21,14 @@ description:
   - Creation is asynchronous. With O(wait=true) the module polls until the status is C(CREATED) and fails with the
     API's C(error_info) when it becomes C(CREATE_FAILED). An existing connection in C(CREATE_FAILED) also makes the
     module fail; delete it with O(state=absent) and create it again.
+seealso:
+  - module: hwcloud.connections.eg_connections
+    description: "Any number of EventGrid connections in one task, with a purge by name pattern."
+  - module: hwcloud.connections.eg_connection_info
+    description: "Read EventGrid connections."
+  - name: "EventGrid API: Creating a Connection"
+    description: "The API this module calls, with every field."
+    link: https://support.huaweicloud.com/intl/en-us/api-eg/CreateConnection.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:

@@ -21,6 +21,14 @@ description:
   - The result is complete or the module fails. When the connections read do not add up to the C(total) the API
     reports (for example because connections are created or deleted meanwhile), the module fails and says so.
   - The Kafka password is never returned.
+seealso:
+  - module: hwcloud.connections.eg_connection
+    description: "Create, update or delete one EventGrid connection."
+  - module: hwcloud.connections.eg_connections
+    description: "Declare many EventGrid connections in one task."
+  - name: "EventGrid API: Obtaining the Connection List"
+    description: "The listing this module reads."
+    link: https://support.huaweicloud.com/intl/en-us/api-eg/ListConnections.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 options:

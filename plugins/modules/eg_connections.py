@@ -17,6 +17,14 @@ description:
     offset 100, as M(hwcloud.connections.eg_connection_info) does) and matched by exact name.
   - With O(wait=true), new connections are waited for together until they are C(CREATED), one listing per poll; one
     that becomes C(CREATE_FAILED) fails its element with the API's C(error_info).
+seealso:
+  - module: hwcloud.connections.eg_connection
+    description: "One EventGrid connection per task (the same options per element)."
+  - module: hwcloud.connections.eg_connection_info
+    description: "Read EventGrid connections."
+  - name: "EventGrid API: Creating a Connection"
+    description: "The API behind each element."
+    link: https://support.huaweicloud.com/intl/en-us/api-eg/CreateConnection.html
 author:
   - hwcloud.connections contributors (!UNKNOWN)
 extends_documentation_fragment:

@@ -48,6 +48,8 @@ def run(args: list, cwd: str) -> None:
 
 def main() -> None:
     dest = os.path.abspath(sys.argv[1])
+    # The Markdown guides (docs/*.md) are the source of their docsite pages: a page that lags behind fails the build.
+    run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "md_to_rst.py"), "--check"], os.getcwd())
     shutil.rmtree(dest, ignore_errors=True)
     os.makedirs(dest, mode=0o700)
     run([os.path.join(BIN, "antsibull-docs"), "sphinx-init", "--use-current", "--squash-hierarchy", "--fail-on-error",

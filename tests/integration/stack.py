@@ -98,6 +98,20 @@ class Stack:
         }
 
 
+CONFIG_HEADER = """\
+# Written by the test harness for the emulator stack on loopback (tests/integration/integration_stack.py); the
+# settings of every target, read by ansible-test integration (as extra variables) and by tests/integration/test_targets.py.
+# For a real account, start from integration_config.yml.template next to this file.
+"""
+
+
+def write_integration_config(stack: "Stack", path) -> str:
+    """tests/integration/integration_config.yml for this stack (0600: it holds the emulator's and MariaDB's secrets)."""
+    with open(os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
+        handle.write(CONFIG_HEADER + json.dumps(stack.target_vars(), indent=2, sort_keys=True) + "\n")
+    return str(path)
+
+
 @contextlib.contextmanager
 def running_stack():
     with loopback.mariadb_server() as mariadb, loopback.kafka_broker() as kafka:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 
 import pytest
-from stack import TARGETS, role_playbook, run_playbook  # pylint: disable=import-error
+from stack import TARGETS, role_playbook, run_playbook, write_integration_config  # pylint: disable=import-error
 
 NAMES = sorted(name for name in os.listdir(TARGETS) if os.path.exists(os.path.join(TARGETS, name, "tasks", "main.yml")))
 
 
 @pytest.mark.parametrize("target", NAMES)
 def test_target(target, fresh_stack, tmp_path):
-    result = run_playbook(role_playbook(target), tmp_path, fresh_stack.target_vars(), args=["--diff"], name=target)
+    # The targets' settings come from integration_config.yml, as ansible-test integration passes them.
+    config = write_integration_config(fresh_stack, tmp_path / "integration_config.yml")
+    result = run_playbook(role_playbook(target), tmp_path, {}, args=["--diff", "-e", "@" + config], name=target)
     assert result.returncode == 0, "%s failed:\n%s\n%s" % (target, result.stdout[-20000:], result.stderr[-5000:])
