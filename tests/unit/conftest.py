@@ -13,6 +13,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options import auth_argument_spec
+
+# Read by the credential resolution besides the options' own fallbacks.
+EXTRA_ENVIRONMENT = ("HW_PASSWORD", "HUAWEICLOUD_SDK_CREDENTIALS_FILE")
+
+
+def _fallback_names(spec: dict) -> set:
+    names = set()
+    for option in spec.values():
+        names.update((option.get("fallback") or (None, []))[1])
+        names |= _fallback_names(option.get("options") or {})
+    return names
+
+
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_developer(monkeypatch, tmp_path):
+    """No test sees the credentials of the shell or the home directory it runs from (``~/.huaweicloud/credentials``
+    is tmp_path/home/.huaweicloud/credentials)."""
+    for name in _fallback_names(auth_argument_spec()) | set(EXTRA_ENVIRONMENT):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
 
 class ScriptedServer:
     def __init__(self):
