@@ -223,8 +223,8 @@ notes:
     runs on, INI section C([basic]) with C(ak), C(sk) and optionally C(security_token), C(project_id) and
     C(iam_endpoint); (4) the ECS/BMS metadata service, only with O(use_metadata) or O(metadata_url). O(assume_role)
     then assumes the agency with what was found."
-  - A source given only in part (an access key without its secret key, a password without a user name) fails
-    naming what is missing, instead of falling through to the next source. When both AK/SK and a password are set,
+  - When no source is complete, one given only in part (an access key without its secret key, a password without a
+    user name) fails naming what is missing, instead of falling through to the credentials file or metadata. When both AK/SK and a password are set,
     or metadata is asked for but an earlier source is found, the module warns which one it used.
   - The SDK credentials file is never printed. A file that others may read or write is used with a warning
     (C(chmod 600)); a file named by E(HUAWEICLOUD_SDK_CREDENTIALS_FILE) must exist. Federated identities of that

@@ -77,16 +77,19 @@ def _incomplete(given: dict, what: str) -> None:
 
 
 def _static_sources(p: dict, password) -> list:
-    """The complete option sources in resolution order: ('keys', auth) and/or ('password', auth)."""
-    _incomplete({"access_key": p["access_key"], "secret_key": p["secret_key"]}, "both access_key and secret_key")
-    _incomplete({"user_name": p["user_name"], "password": password, "domain_name or domain_id": p["domain_name"] or p["domain_id"]},
-                "user_name, password and domain_name (or domain_id)")
+    """The complete option sources in resolution order, as (name, auth). When there is none, a set given in part
+    fails naming what it lacks (a typo, not a choice of the file or metadata)."""
+    keys = {"access_key": p["access_key"], "secret_key": p["secret_key"]}
+    login = {"user_name": p["user_name"], "password": password, "domain_name or domain_id": p["domain_name"] or p["domain_id"]}
     sources = []
-    if p["access_key"] and p["secret_key"]:
+    if all(keys.values()):
         sources.append(("access_key/secret_key", AkSkAuth(p["access_key"], p["secret_key"], p["security_token"])))
-    if p["user_name"] and password:
+    if all(login.values()):
         sources.append(("a password login", PasswordAuth(p["domain_name"], p["user_name"], password, domain_id=p["domain_id"],
                                                         project_name=p["project_name"], project_id=p["project_id"])))
+    if not sources:
+        _incomplete(keys, "both access_key and secret_key")
+        _incomplete(login, "user_name, password and domain_name (or domain_id)")
     return sources
 
 
