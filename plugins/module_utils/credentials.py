@@ -85,8 +85,9 @@ def _static_sources(p: dict, password) -> list:
     if all(keys.values()):
         sources.append(("access_key/secret_key", AkSkAuth(p["access_key"], p["secret_key"], p["security_token"])))
     if all(login.values()):
-        sources.append(("a password login", PasswordAuth(p["domain_name"], p["user_name"], password, domain_id=p["domain_id"],
-                                                        project_name=p["project_name"], project_id=p["project_id"])))
+        login_auth = PasswordAuth(p["domain_name"], p["user_name"], password, domain_id=p["domain_id"],
+                                  project_name=p["project_name"], project_id=p["project_id"])
+        sources.append(("a password login", login_auth))
     if not sources:
         _incomplete(keys, "both access_key and secret_key")
         _incomplete(login, "user_name, password and domain_name (or domain_id)")

@@ -90,8 +90,8 @@ def iam_base_url(auth_url: str) -> str:
 
 
 def project_name_problem(name, region) -> str:
-    if not isinstance(name, str) or not (name == region or (name.startswith("%s_" % region) and
-                                                              _SUB_PROJECT.fullmatch(name[len(region):]))):
+    sub_project = isinstance(name, str) and name.startswith("%s_" % region) and _SUB_PROJECT.fullmatch(name[len(region):])
+    if not isinstance(name, str) or not (name == region or sub_project):
         return "must be the region %s or one of its sub-projects (%s_<name>: letters, digits, - and _)" % (region, region)
     return ""
 

@@ -129,8 +129,8 @@ class MetadataAuth(RefreshingAkSkAuth):
                                    % (self.base_url, type(exc).__name__, METADATA_TIMEOUT, OFF_ECS_HINT), method=method,
                                    path=path) from None
         if 300 <= raw.status_code < 400:
-            raise HuaweiCloudError("%s %s%s: HTTP %s redirect, not followed; %s" % (method, self.base_url, path, raw.status_code,
-                                                                                     OFF_ECS_HINT), status=raw.status_code)
+            raise HuaweiCloudError("%s %s%s: HTTP %s redirect, not followed; %s"
+                                   % (method, self.base_url, path, raw.status_code, OFF_ECS_HINT), status=raw.status_code)
         return raw
 
     def _new_session_token(self, client) -> None:

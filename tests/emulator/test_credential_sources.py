@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 import pytest
 import requests
-from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
+from huaweicloudsdkcore.auth.credentials import GlobalCredentials
 from huaweicloudsdkcore.auth.internal import MetadataAccessor
 from huaweicloudsdkcore.auth.provider import MetadataCredentialProvider
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
@@ -142,8 +142,8 @@ def test_assumed_keys_need_their_security_token_and_expire(emulator) -> None:
 
 
 def test_assuming_needs_an_authenticated_caller(emulator) -> None:
-    body = {"auth": {"identity": {"methods": ["assume_role"], "assume_role": {"agency_name": AGENCY["agency_name"],
-                                                                            "domain_name": AGENCY["domain_name"]}}}}
+    assume = {"agency_name": AGENCY["agency_name"], "domain_name": AGENCY["domain_name"]}
+    body = {"auth": {"identity": {"methods": ["assume_role"], "assume_role": assume}}}
     response = requests.post(emulator.base_url + "/v3.0/OS-CREDENTIAL/securitytokens", json=body, timeout=10)
     assert response.status_code == 401 and response.json()["error_code"] == "APIGW.0301"
 

@@ -127,8 +127,8 @@ def test_credential_canaries_never_leak(fresh_stack, tmp_path, mode):
     fresh_stack.admin("PUT", "config", {"iam": {"password": CANARIES["password"]}, "credentials": {
         "permanent": {"sk": CANARIES["secret key"]}, "temporary": dict(temporary, security_token=CANARIES["security token"])}})
     profile = tmp_path / "credentials"
-    profile.write_text("[basic]\nak = %s\nsk = %s\nproject_id = %s\n" % (target["hw_access_key"], CANARIES["secret key"],
-                                                                           target["hw_project_id"]))
+    profile.write_text("[basic]\nak = %s\nsk = %s\nproject_id = %s\n"
+                       % (target["hw_access_key"], CANARIES["secret key"], target["hw_project_id"]))
     os.chmod(str(profile), 0o600)
     records = []
     handler = logging.Handler()

@@ -2,7 +2,8 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A scripted HTTP server on loopback: tests queue responses and read back the requests it received."""
+"""A scripted HTTP server on loopback (tests queue responses and read back the requests it received), and no
+credentials from the developer's environment or home directory in any unit test."""
 
 from __future__ import annotations
 
