@@ -96,8 +96,9 @@ def add_eg_connections(app: Any, req: Request) -> Response:
 
 
 def expire_tokens(app: Any, _req: Request) -> Response:
-    """Make every issued IAM token expired."""
-    return Response(200, {"expired": app.tokens.expire_all()})
+    """Make every issued IAM token, metadata session token and temporary AK/SK expired."""
+    expired = app.tokens.expire_all() + app.metadata_tokens.expire_all() + app.temporary.expire_all()
+    return Response(200, {"expired": expired})
 
 
 def get_config(app: Any, _req: Request) -> Response:

@@ -13,7 +13,7 @@ import time
 import uuid
 from typing import Any
 
-from . import admin, dli, drs_connection_test, drs_connections, drs_jobs, eg, iam
+from . import admin, dli, drs_connection_test, drs_connections, drs_jobs, eg, iam, metadata
 from .config import merge_patch
 from .drs_jobs import seed_job
 from .example_jobs import configured_jobs
@@ -24,11 +24,11 @@ from .messages import Request, Response
 from .request_log import DEFAULT_MAX_ENTRIES, RequestLog
 from .router import Router
 from .store import DEFAULT_FLUSH_INTERVAL, Store
-from .tokens import TokenRegistry
+from .tokens import TemporaryCredentials, TokenRegistry
 
 LOG = logging.getLogger("hwcloud_emulator")
-ROUTES = (admin.ROUTES + iam.ROUTES + drs_connections.ROUTES + drs_connection_test.ROUTES + drs_jobs.ROUTES
-          + dli.ROUTES + eg.ROUTES)
+ROUTES = (admin.ROUTES + iam.ROUTES + metadata.ROUTES + drs_connections.ROUTES + drs_connection_test.ROUTES
+          + drs_jobs.ROUTES + dli.ROUTES + eg.ROUTES)
 
 
 def is_loopback(address: str) -> bool:
@@ -50,6 +50,8 @@ class Emulator:
         self.base_url = ""
         self.store = Store(config.get("state_file"), float(config.get("state_flush_interval", DEFAULT_FLUSH_INTERVAL)))
         self.tokens = TokenRegistry()
+        self.temporary = TemporaryCredentials()  # assumed agencies' and the metadata server's temporary AK/SK
+        self.metadata_tokens = TokenRegistry(prefix="EMUMETATOKEN")
         self.faults = FaultInjector()
         self.request_log = RequestLog(int((config.get("request_log") or {}).get("max_entries") or DEFAULT_MAX_ENTRIES))
         self.router = Router(list(ROUTES))
@@ -69,10 +71,12 @@ class Emulator:
             LOG.info("seeded DRS job %s (%s, %s) in status %s", job["name"], job["id"], job["job_type"], job["status"])
 
     def reset(self) -> None:
-        """Back to start-up: initial config, its jobs and faults; empty log; no tokens."""
+        """Back to start-up: initial config, its jobs and faults; empty log; no tokens or temporary credentials."""
         self.config = copy.deepcopy(self.initial_config)
         self.store.reset()
         self.tokens.clear()
+        self.temporary.clear()
+        self.metadata_tokens.clear()
         self.request_log.clear()
         self.faults.configure(self.config.get("faults") or [], int(self.config.get("seed") or 0))
         self._seed_configured_jobs()
@@ -117,7 +121,7 @@ class Emulator:
         if route is None:
             raise gateway_error(404, "APIGW.0101", "The API does not exist or has not been published in the environment")
         if route.authenticated:
-            req.auth_kind = authenticate(req, self.config.get("credentials") or {}, self.tokens)
+            req.auth_kind = authenticate(req, self.config.get("credentials") or {}, self.tokens, self.temporary)
         decision = self.faults.decide(req.service, req.method, req.raw_path)
         if decision.latency_s > 0:
             time.sleep(decision.latency_s)

@@ -42,12 +42,25 @@ DEFAULTS: dict[str, Any] = {
         "user_id": "a0c1a2b3c4d5e6f7a8b9c0d1e2f3a4u1",
         "password": "emulator-password",
         "token_ttl": 86400,
+        # Agencies callers may assume (POST /v3.0/OS-CREDENTIAL/securitytokens, method assume_role); refuse: true
+        # answers 403, as an agency that does not trust the caller does.
+        "agencies": [
+            {"agency_name": "emulator-ops-agency", "domain_name": "emulator-domain",
+             "domain_id": "d0c1a2b3c4d5e6f7a8b9c0d1e2f3a4d1"},
+        ],
     },
     "projects": {
         "cn-north-4": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a01",
         "cn-east-3": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a02",
         "ap-southeast-1": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a03",
         "eu-west-101": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a04",
+        "cn-north-4_dev": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a05",  # an IAM sub-project: <region>_<name>, its own id
+    },
+    # The ECS metadata server (/meta-data/latest/api/token, /openstack/latest/securitykey) on the same port.
+    "metadata": {
+        "agency": "emulator-ecs-agency",  # the agency bound to the server; null: none (the securitykey call fails)
+        "credential_ttl": 86400,          # seconds the temporary credentials it hands out live
+        "token_required": True,           # securitykey needs the X-Metadata-Token of the token call
     },
     "delays": {
         "drs_job_configuration": 1.0,

@@ -14,7 +14,7 @@ from typing import Any
 from . import signature
 from .errors import auth_error, gateway_error
 from .messages import Request
-from .tokens import TokenRegistry
+from .tokens import TemporaryCredentials, TokenRegistry
 
 MAX_SKEW_SECONDS = 15 * 60
 
@@ -24,27 +24,33 @@ def iso_utc(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _secret_for(access_key: str, credentials: dict[str, Any]) -> tuple[str, str | None] | None:
-    """(secret key, required security token or None) for a known AK."""
+def _secret_for(access_key: str, credentials: dict[str, Any],
+                issued: TemporaryCredentials | None) -> tuple[str, str | None, str, float | None] | None:
+    """(secret key, required security token or None, auth kind, expiry or None) for a known AK."""
     permanent = credentials.get("permanent") or {}
     temporary = credentials.get("temporary") or {}
     if permanent.get("ak") and access_key == permanent["ak"]:
-        return permanent["sk"], None
+        return permanent["sk"], None, "aksk", None
     if temporary.get("ak") and access_key == temporary["ak"]:
-        return temporary["sk"], temporary.get("security_token") or ""
+        return temporary["sk"], temporary.get("security_token") or "", "aksk", None
+    record = issued.lookup(access_key) if issued is not None else None
+    if record is not None:
+        return record["secret"], record["securitytoken"], record["kind"], record["expires_at"]
     return None
 
 
-def verify_aksk(request: Request, credentials: dict[str, Any], now: float | None = None) -> None:
-    """Raise 401 APIGW.0301 unless the request carries a valid SDK-HMAC-SHA256 signature."""
+def verify_aksk(request: Request, credentials: dict[str, Any], now: float | None = None,
+                issued: TemporaryCredentials | None = None) -> str:
+    """Raise 401 APIGW.0301 unless the request carries a valid SDK-HMAC-SHA256 signature; return the auth kind
+    ('aksk', or 'agency' / 'metadata' for temporary credentials the emulator issued)."""
     found = signature.AUTH_PATTERN.match(request.headers.get("authorization", "").strip())
     if not found:
         raise auth_error("verify aksk signature fail")
     access_key, signed_list, received = found.groups()
-    known = _secret_for(access_key, credentials)
+    known = _secret_for(access_key, credentials, issued)
     if known is None:
         raise auth_error("Get secretKey failed, ak not exist")
-    secret_key, security_token = known
+    secret_key, security_token, kind, expires_at = known
     signed_headers = signed_list.split(";")
     sdk_date = request.headers.get("x-sdk-date", "")
     signed_at = signature.parse_sdk_date(sdk_date)
@@ -61,6 +67,10 @@ def verify_aksk(request: Request, credentials: dict[str, Any], now: float | None
     if not signature.signature_matches(secret_key, sdk_date, canonical, received):
         raise auth_error("verify aksk signature fail")
     _check_security_token(request, signed_headers, security_token)
+    if expires_at is not None and expires_at <= current:
+        # Wording UNCONFIRMED: the real gateway's text for an expired temporary AK/SK is not documented.
+        raise auth_error("the security token expires, expires_at: %s" % iso_utc(expires_at))
+    return kind
 
 
 def _check_security_token(request: Request, signed_headers: list[str], expected: str | None) -> None:
@@ -89,11 +99,11 @@ def verify_token(request: Request, tokens: TokenRegistry, now: float | None = No
     return record
 
 
-def authenticate(request: Request, credentials: dict[str, Any], tokens: TokenRegistry) -> str:
-    """Return the auth kind ('aksk' or 'token') or raise the gateway's 401."""
+def authenticate(request: Request, credentials: dict[str, Any], tokens: TokenRegistry,
+                 issued: TemporaryCredentials | None = None) -> str:
+    """Return the auth kind ('aksk', 'agency', 'metadata' or 'token') or raise the gateway's 401."""
     if "authorization" in request.headers:
-        verify_aksk(request, credentials)
-        return "aksk"
+        return verify_aksk(request, credentials, issued=issued)
     if "x-auth-token" in request.headers:
         request.token = verify_token(request, tokens)
         return "token"

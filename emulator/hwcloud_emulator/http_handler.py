@@ -50,12 +50,13 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             LOG.info("%s %s %s %.1fms", self.command, raw_path, response.status, duration_ms)
 
     def _write(self, status: int, body: Any, headers: dict[str, str]) -> None:
-        payload = b"" if body is None else json.dumps(body).encode("utf-8")
+        text = isinstance(body, str)  # a plain-text answer (the metadata session token)
+        payload = b"" if body is None else body.encode("utf-8") if text else json.dumps(body).encode("utf-8")
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         if status != 204:
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", "text/plain; charset=utf-8" if text else "application/json")
             self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         if payload and status != 204:

@@ -2,12 +2,20 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""How requests are authenticated: AK/SK signatures, or an IAM token obtained with a password."""
+"""How requests are authenticated: AK/SK signatures, or an IAM token obtained with a password.
+
+Every credential source is an object with this interface (temporary_credentials adds the ECS metadata server's and an
+assumed agency's): ``kind`` ("aksk" signs, "token" sends X-Auth-Token), ``identity()`` (who, for cache keys),
+``apply(client, method, url, headers, body)`` (the headers of one request), ``invalidate(client)`` (after a 401:
+True when a fresh credential may help) and ``scoped_project_id(client)`` (the project a token is scoped to, or None).
+Which source a run uses is decided in one place, :mod:`credentials`.
+"""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import signer
 from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import cache_key
@@ -45,42 +53,67 @@ class AkSkAuth:
         """Nothing to refresh: a rejected signature is final."""
         return False
 
+    def scoped_project_id(self, client):
+        return None
 
-def _epoch(iso: str) -> float:
-    text = iso.replace("Z", "+00:00")
-    value = datetime.datetime.fromisoformat(text)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.timezone.utc)
-    return value.timestamp()
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def iso_epoch(text: str) -> float:
+    """Epoch seconds of an ISO 8601 time as IAM and the metadata server print it (any number of fraction digits, Z or
+    an offset, UTC when none); ValueError otherwise."""
+    found = _ISO.fullmatch(text.strip()) if isinstance(text, str) else None
+    if not found:
+        raise ValueError("not an ISO 8601 time")
+    year, month, day, hour, minute, second, fraction, zone = found.groups()
+    value = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=datetime.timezone.utc)
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        value -= sign * datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return value.timestamp() + (float("0." + fraction) if fraction else 0.0)
 
 
 class PasswordAuth:
-    """IAM password login; the token is cached per identity (see token_cache) and sent as ``X-Auth-Token``."""
+    """IAM password login; the token is cached per identity and scope (see token_cache) and sent as ``X-Auth-Token``.
+
+    The token is scoped to ``project_id`` when given, else to the project named ``project_name`` (a sub-project such
+    as ``cn-north-4_dev``), else to the region's project; the account is named by ``domain_name`` or ``domain_id``.
+    """
 
     kind = "token"
 
-    def __init__(self, domain_name: str, user_name: str, password: str):
+    def __init__(self, domain_name: str, user_name: str, password: str, domain_id: str = None, project_name: str = None,
+                 project_id: str = None):
         self.domain_name = domain_name
+        self.domain_id = domain_id
         self.user_name = user_name
+        self.project_name = project_name
+        self.project_id = project_id
         self._password = password
         self._entry = None
 
     def identity(self) -> str:
         """Who logs in, and a keyed hash of the password: a wrong password never finds the right one's token."""
-        who = "%s/%s" % (self.domain_name, self.user_name)
+        who = "%s/%s" % (self.domain_name or "id:%s" % self.domain_id, self.user_name)
         return "password:%s:%s" % (who, proof(self._password, who))
 
+    def _scope(self, client) -> dict:
+        return {"id": self.project_id} if self.project_id else {"name": self.project_name or client.region}
+
     def _key(self, client) -> str:
-        return cache_key("token", client.endpoint("iam"), self.identity(), client.region)
+        return cache_key("token", client.endpoint("iam"), self.identity(), sorted(self._scope(client).items()))
 
     def _login(self, client) -> dict:
+        domain = {"name": self.domain_name} if self.domain_name else {"id": self.domain_id}
         body = {
             "auth": {
                 "identity": {
                     "methods": ["password"],
-                    "password": {"user": {"domain": {"name": self.domain_name}, "name": self.user_name, "password": self._password}},
+                    "password": {"user": {"domain": domain, "name": self.user_name, "password": self._password}},
                 },
-                "scope": {"project": {"name": client.region}},
+                "scope": {"project": self._scope(client)},
             }
         }
         response = client.request("iam", "POST", "/v3/auth/tokens", query={"nocatalog": "true"}, body=body,
@@ -91,7 +124,7 @@ class PasswordAuth:
         client.register_secret(token)
         info = response.field("token", dict)
         try:
-            expires_at = _epoch(info["expires_at"]) if info.get("expires_at") else 0
+            expires_at = iso_epoch(info["expires_at"]) if info.get("expires_at") else 0
         except (TypeError, ValueError):
             raise response.malformed("token.expires_at is not an ISO 8601 time") from None
         project = info.get("project") if isinstance(info.get("project"), dict) else {}
@@ -117,3 +150,7 @@ class PasswordAuth:
         client.cache.delete(self._key(client))
         self._entry = None
         return True
+
+    def scoped_project_id(self, client):
+        """The id of the project the token is scoped to (URLs use it)."""
+        return self.token(client)["project_id"]

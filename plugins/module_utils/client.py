@@ -82,10 +82,13 @@ class HuaweiCloudClient:
 
     def __init__(self, region: str, auth, project_id: str = None, cloud: str = None, endpoints: dict = None,
                  endpoint_url: str = None, verify=True, timeout: float = 30.0, retry: RetryPolicy = None,
-                 cache: TokenCache = None, secrets=None, sleep=time.sleep, session=None, clock=time.monotonic):
+                 cache: TokenCache = None, secrets=None, sleep=time.sleep, session=None, clock=time.monotonic,
+                 project_name: str = None):
         self.region = region
         self.auth = auth
         self._project_id = project_id
+        # The IAM project the calls act in when no id is given: the region's, or a sub-project such as cn-north-4_dev.
+        self.project_name = project_name or region
         self.cloud = cloud
         self.endpoints = endpoints or {}
         self.endpoint_url = endpoint_url
@@ -120,30 +123,31 @@ class HuaweiCloudClient:
 
     @property
     def project_id(self) -> str:
-        """The region's project id: given, from the IAM token, or looked up once by region name and cached."""
+        """The project id: given, the one the IAM token is scoped to, or looked up once by project name (the region's
+        unless project_name names a sub-project) and cached."""
         if self._project_id:
             return self._project_id
-        token = getattr(self.auth, "token", None)
-        project_id = token(self)["project_id"] if token is not None else None
+        project_id = self.auth.scoped_project_id(self)
         self._project_id = self._checked_project_id(project_id or self._lookup_project_id())
         return self._project_id
 
     def _checked_project_id(self, project_id):
         if project_id_problem(project_id):
-            raise HuaweiCloudError("IAM returned a project id for region %s that is not 32 hexadecimal characters; set project_id"
-                                   % self.region)
+            raise HuaweiCloudError("IAM returned a project id for project %s that is not 32 hexadecimal characters; set project_id"
+                                   % self.project_name)
         return project_id
 
     def _lookup_project_id(self) -> str:
-        key = cache_key("project", self.endpoint("iam"), self.auth.identity(), self.region)
+        name = self.project_name
+        key = cache_key("project", self.endpoint("iam"), self.auth.identity(), name)
         entry = self.cache.load(key)
         if entry and not project_id_problem(entry.get("project_id")):
             return entry["project_id"]
-        projects = self.request("iam", "GET", "/v3/projects", query={"name": self.region}).items("projects")
-        matches = [p for p in projects if p.get("name") == self.region]
+        projects = self.request("iam", "GET", "/v3/projects", query={"name": name}).items("projects")
+        matches = [p for p in projects if p.get("name") == name]
         if len(matches) != 1:
-            raise HuaweiCloudError("Could not resolve the project id of region %s: IAM returned %d matching projects; set project_id"
-                                   % (self.region, len(matches)))
+            raise HuaweiCloudError("Could not resolve the project id of project %s: IAM returned %d matching projects; set project_id"
+                                   % (name, len(matches)))
         project_id = self._checked_project_id(matches[0].get("id"))
         # Project ids never change; a week is an arbitrary but safe lifetime for the cache entry.
         self.cache.store(key, {"project_id": project_id, "expires_at": time.time() + 7 * 86400})
@@ -152,14 +156,16 @@ class HuaweiCloudClient:
     # -- requests -------------------------------------------------------------------------------
 
     def request(self, service: str, method: str, path: str, query=None, body=None, idempotent: bool = None,
-                authenticated: bool = True) -> ApiResponse:
+                authenticated: bool = True, auth=None) -> ApiResponse:
         """Send one API call, retrying what is safe to retry; raise HuaweiCloudError on failure.
 
         ``path`` comes from :func:`paths.build` and may contain ``{project_id}``. ``idempotent`` defaults to True for
         GET/HEAD/PUT/DELETE; read-only POSTs (job lists, connection tests) pass True. A non-idempotent request is
         re-sent only when the gateway throttled it (429) or the connection was never established. Each attempt has
-        ``timeout`` seconds in all; redirects are errors.
+        ``timeout`` seconds in all; redirects are errors. ``auth`` replaces the client's credentials for this call
+        (an assumed agency asks IAM with its base credentials).
         """
+        auth = auth or self.auth
         method = method.upper()
         path = with_project(path, self.project_id) if "{project_id}" in path else path
         if idempotent is None:
@@ -172,9 +178,9 @@ class HuaweiCloudClient:
         counted = 0  # retries max_retries bounds: throttled requests were never processed, so only the deadline bounds them
         reauthenticated = False
         while True:
-            headers = self._headers(service, authenticated)
+            headers = self._headers(service, authenticated, auth)
             if authenticated:
-                headers = self.auth.apply(self, method, url, headers, data)
+                headers = auth.apply(self, method, url, headers, data)
             retry_after = None
             throttled = False
             try:
@@ -189,12 +195,12 @@ class HuaweiCloudClient:
                     raise self._redirect_error(method, path, raw)
                 if raw.status_code < 300:
                     return self._success(method, path, raw)
-                if raw.status_code == 401 and authenticated and not reauthenticated and self.auth.invalidate(self):
+                if raw.status_code == 401 and authenticated and not reauthenticated and auth.invalidate(self):
                     reauthenticated = True  # an expired token: log in again once, not counted as a retry
                     continue
                 error = error_from_response(method, path, raw.status_code, raw.headers, raw.content, redact=self.redact,
                                             truncated=raw.truncated)
-                if raw.status_code == 401 and self.auth.kind == "aksk":
+                if raw.status_code == 401 and auth.kind == "aksk":
                     error.message += SIGNATURE_HINT
                     error.args = (error.message,)
                 if raw.status_code not in RETRYABLE_STATUS:
@@ -242,9 +248,9 @@ class HuaweiCloudClient:
                                 status=raw.status_code, request_id=self.redact(raw.headers.get("X-Request-Id"), 128),
                                 method=method, path=path)
 
-    def _headers(self, service: str, authenticated: bool) -> dict:
+    def _headers(self, service: str, authenticated: bool, auth) -> dict:
         headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
-        if authenticated and service != "iam" and self.auth.kind == "aksk":
+        if authenticated and service != "iam" and auth.kind == "aksk":
             headers["X-Project-Id"] = self.project_id
         return headers
 

@@ -148,7 +148,7 @@ class HuaweiCloudModule:
     @property
     def client(self):
         if self._client is None:
-            self._client = build_client(self.params, self.ansible.warn, self.ansible.no_log_values)
+            self._client = build_client(self.params, self.ansible.warn, self.ansible.no_log_values, deprecate=self.ansible.deprecate)
         return self._client
 
     def run(self, action) -> None:

@@ -13,30 +13,53 @@ from __future__ import annotations
 
 import math
 import os
+import re
 
-from ansible.module_utils.common.parameters import env_fallback
+from ansible.module_utils.errors import AnsibleFallbackNotFound
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import base_url_problem, cloud_problem, region_problem
-from ansible_collections.hwcloud.connections.plugins.module_utils.errors import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem
 
 
+def set_env_fallback(*names):
+    """The first of the environment variables ``names`` that is set and not empty (an optional field of an AWX
+    credential left blank is injected as "", which must not hide the next name)."""
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    raise AnsibleFallbackNotFound
+
+
 def _env(*names):
-    return {"fallback": (env_fallback, list(names))}
+    return {"fallback": (set_env_fallback, list(names))}
 
 
 def auth_argument_spec() -> dict:
-    """Options documented in the ``hwcloud.connections.auth`` doc fragment."""
+    """Options documented in the ``hwcloud.connections.auth`` doc fragment. Names and variables are the Terraform
+    provider's (HW_*, OS_*), with community.general's hwc_* option names as aliases and the SDK's HUAWEICLOUD_SDK_*."""
     service = {"type": "str"}
     return {
-        "region": dict(type="str", required=True, **_env("HW_REGION_NAME")),
-        "project_id": dict(type="str", **_env("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID")),
-        "access_key": dict(type="str", no_log=True, **_env("HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK")),
-        "secret_key": dict(type="str", no_log=True, **_env("HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK")),
+        "region": dict(type="str", required=True, **_env("HW_REGION_NAME", "OS_REGION_NAME")),
+        "project_id": dict(type="str", **_env("HW_PROJECT_ID", "OS_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID")),
+        "project_name": dict(type="str", aliases=["project"], **_env("HW_PROJECT_NAME", "OS_PROJECT_NAME")),
+        "access_key": dict(type="str", no_log=True, **_env("HW_ACCESS_KEY", "OS_ACCESS_KEY", "HUAWEICLOUD_SDK_AK")),
+        "secret_key": dict(type="str", no_log=True, **_env("HW_SECRET_KEY", "OS_SECRET_KEY", "HUAWEICLOUD_SDK_SK")),
         "security_token": dict(type="str", no_log=True, **_env("HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN")),
-        "domain_name": dict(type="str", **_env("HW_DOMAIN_NAME")),
-        "user_name": dict(type="str", **_env("HW_USER_NAME")),
-        "password": dict(type="str", no_log=True, **_env("HW_PASSWORD")),
+        "domain_name": dict(type="str", aliases=["domain"],
+                            **_env("HW_DOMAIN_NAME", "OS_DOMAIN_NAME", "OS_USER_DOMAIN_NAME", "OS_PROJECT_DOMAIN_NAME")),
+        "domain_id": dict(type="str", **_env("HW_DOMAIN_ID", "OS_DOMAIN_ID", "OS_USER_DOMAIN_ID", "OS_PROJECT_DOMAIN_ID")),
+        "user_name": dict(type="str", aliases=["user"], **_env("HW_USER_NAME", "OS_USERNAME")),
+        "password": dict(type="str", no_log=True, **_env("HW_USER_PASSWORD", "OS_PASSWORD")),
+        "auth_url": dict(type="str", aliases=["identity_endpoint"],
+                         **_env("HW_AUTH_URL", "OS_AUTH_URL", "HUAWEICLOUD_SDK_IAM_ENDPOINT")),
+        "assume_role": dict(type="dict", apply_defaults=True, options={
+            "agency_name": dict(type="str", **_env("HW_ASSUME_ROLE_AGENCY_NAME")),
+            "domain_name": dict(type="str", **_env("HW_ASSUME_ROLE_DOMAIN_NAME")),
+            "domain_id": dict(type="str", **_env("HW_ASSUME_ROLE_DOMAIN_ID")),
+            "duration": dict(type="int", **_env("HW_ASSUME_ROLE_DURATION")),
+        }),
+        "use_metadata": dict(type="bool", default=False, **_env("HUAWEICLOUD_USE_METADATA")),
+        "metadata_url": dict(type="str", **_env("HUAWEICLOUD_METADATA_URL")),
         "token_cache": dict(type="bool", default=True, **_env("HUAWEICLOUD_TOKEN_CACHE")),
         "cloud_domain": dict(type="str", **_env("HW_CLOUD")),
         "endpoints": dict(type="dict", options={"drs": service, "dli": service, "eg": service, "iam": service}),
@@ -56,6 +79,36 @@ def _number_problem(value, minimum: float, strict: bool) -> str:
     return ""
 
 
+# An IAM sub-project is named <region>_<name>.
+_SUB_PROJECT = re.compile(r"_[A-Za-z0-9_-]{1,64}")
+ASSUME_DURATION = (900, 86400)
+
+
+def iam_base_url(auth_url: str) -> str:
+    """The IAM base URL of an ``auth_url`` written with or without Terraform's trailing ``/v3``."""
+    return re.sub(r"/v3$", "", auth_url.rstrip("/"))
+
+
+def project_name_problem(name, region) -> str:
+    sub_project = isinstance(name, str) and name.startswith("%s_" % region) and _SUB_PROJECT.fullmatch(name[len(region):])
+    if not isinstance(name, str) or not (name == region or sub_project):
+        return "must be the region %s or one of its sub-projects (%s_<name>: letters, digits, - and _)" % (region, region)
+    return ""
+
+
+def _assume_role_problems(params: dict, check) -> None:
+    role = params.get("assume_role") or {}
+    if role.get("duration") is not None and not ASSUME_DURATION[0] <= role["duration"] <= ASSUME_DURATION[1]:
+        check("assume_role.duration", "must be from %d to %d seconds" % ASSUME_DURATION)
+    if not role.get("agency_name"):
+        if any(role.get(key) is not None for key in ("domain_name", "domain_id", "duration")):
+            check("assume_role.agency_name", "is required when assume_role.domain_name, domain_id or duration is set")
+        return
+    if not (role.get("domain_name") or role.get("domain_id") or params.get("domain_name") or params.get("domain_id")):
+        check("assume_role.domain_name or assume_role.domain_id", "one is required: the account the agency belongs to "
+              "(the user's own domain_name or domain_id is taken when set)")
+
+
 def option_problems(params: dict) -> list:
     """Shared options that would shape requests wrongly: "<option>: <rule>" for each, values never echoed.
 
@@ -70,6 +123,13 @@ def option_problems(params: dict) -> list:
     check("region", region_problem(params.get("region")))
     if params.get("project_id") is not None:
         check("project_id", project_id_problem(params["project_id"]))
+    if params.get("project_name") is not None and not region_problem(params.get("region")):
+        check("project_name", project_name_problem(params["project_name"], params["region"]))
+    if params.get("auth_url") is not None:
+        check("auth_url", base_url_problem(iam_base_url(params["auth_url"])))
+    if params.get("metadata_url") is not None:
+        check("metadata_url", base_url_problem(params["metadata_url"]))
+    _assume_role_problems(params, check)
     if params.get("cloud_domain") is not None:
         check("cloud_domain", cloud_problem(params["cloud_domain"]))
     if params.get("endpoint_url") is not None:
@@ -91,30 +151,28 @@ def option_problems(params: dict) -> list:
     return problems
 
 
-def build_client(p: dict, warn, secrets: set):
-    """The API client for validated options ``p``; ``warn`` reports cache problems, ``secrets`` is the live set of
-    values masked in every server text (tokens are added to it after login)."""
-    from ansible_collections.hwcloud.connections.plugins.module_utils.auth import AkSkAuth, PasswordAuth
+def build_client(p: dict, warn, secrets: set, deprecate=None):
+    """The API client for validated options ``p``; ``warn`` reports cache problems and credential choices,
+    ``deprecate`` (a module's) deprecated names, ``secrets`` is the live set of values masked in every server text
+    (tokens and temporary keys are added to it when they arrive). Credentials: :func:`credentials.resolve_credentials`."""
     from ansible_collections.hwcloud.connections.plugins.module_utils.client import HuaweiCloudClient
+    from ansible_collections.hwcloud.connections.plugins.module_utils.credentials import resolve_credentials
     from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RetryPolicy
     from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import TokenCache
 
-    if p["access_key"] and p["secret_key"]:
-        auth = AkSkAuth(p["access_key"], p["secret_key"], p["security_token"])
-    elif p["domain_name"] and p["user_name"] and p["password"]:
-        auth = PasswordAuth(p["domain_name"], p["user_name"], p["password"])
-    else:
-        raise ValidationFailed(
-            "No credentials: set access_key and secret_key (or HW_ACCESS_KEY/HW_SECRET_KEY, HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK), "
-            "or domain_name, user_name and password (or HW_DOMAIN_NAME, HW_USER_NAME, HW_PASSWORD)"
-        )
+    resolved = resolve_credentials(p, warn, secrets, deprecate=deprecate)
+    endpoints = {k: v for k, v in (p["endpoints"] or {}).items() if v}
+    iam = iam_base_url(p["auth_url"]) if p.get("auth_url") else resolved.iam_endpoint
+    if iam and "iam" not in endpoints:
+        endpoints["iam"] = iam
     verify = p["ca_bundle"] or p["validate_certs"]
     return HuaweiCloudClient(
         region=p["region"],
-        auth=auth,
-        project_id=p["project_id"],
+        auth=resolved.auth,
+        project_id=p["project_id"] or resolved.project_id,
+        project_name=p.get("project_name"),
         cloud=p["cloud_domain"],
-        endpoints={k: v for k, v in (p["endpoints"] or {}).items() if v},
+        endpoints=endpoints,
         endpoint_url=p["endpoint_url"],
         verify=verify,
         timeout=p["api_timeout"],

@@ -27,9 +27,10 @@ MESSAGE_CAP = 8192
 class PluginApi:
     """The client for one set of shared options, and the one place a plugin turns API failures into AnsibleError."""
 
-    def __init__(self, options: dict, warn, what: str = "hwcloud.connections"):
+    def __init__(self, options: dict, warn, what: str = "hwcloud.connections", deprecate=None):
         """``options``: the shared options a plugin was given (None = not set); ``warn``: the plugin's display.warning;
-        ``what``: the plugin's name, which starts every error message."""
+        ``what``: the plugin's name, which starts every error message; ``deprecate``: the plugin's display.deprecated
+        (deprecated names are reported through ``warn`` without it)."""
         spec = auth_argument_spec()
         given = {name: value for name, value in options.items() if name in spec and value is not None}
         self.what = what
@@ -42,6 +43,7 @@ class PluginApi:
             raise self._error("Invalid input: " + "; ".join(problems))
         self.params = result.validated_parameters
         self._warn = warn
+        self._deprecate = deprecate
         self._client = None
 
     def _error(self, message: str) -> AnsibleError:
@@ -52,7 +54,7 @@ class PluginApi:
         """Built on first use, like a module's: options are checked first, credentials only when a call is made."""
         if self._client is None:
             with self.errors():
-                self._client = build_client(self.params, self._warn, self.secrets)
+                self._client = build_client(self.params, self._warn, self.secrets, deprecate=self._deprecate)
         return self._client
 
     @contextlib.contextmanager

@@ -2,7 +2,8 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A scripted HTTP server on loopback: tests queue responses and read back the requests it received."""
+"""A scripted HTTP server on loopback (tests queue responses and read back the requests it received), and no
+credentials from the developer's environment or home directory in any unit test."""
 
 from __future__ import annotations
 
@@ -12,6 +13,28 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options import auth_argument_spec
+
+# Read by the credential resolution besides the options' own fallbacks.
+EXTRA_ENVIRONMENT = ("HW_PASSWORD", "HUAWEICLOUD_SDK_CREDENTIALS_FILE")
+
+
+def _fallback_names(spec: dict) -> set:
+    names = set()
+    for option in spec.values():
+        names.update((option.get("fallback") or (None, []))[1])
+        names |= _fallback_names(option.get("options") or {})
+    return names
+
+
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_developer(monkeypatch, tmp_path):
+    """No test sees the credentials of the shell or the home directory it runs from (``~/.huaweicloud/credentials``
+    is tmp_path/home/.huaweicloud/credentials)."""
+    for name in _fallback_names(auth_argument_spec()) | set(EXTRA_ENVIRONMENT):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
 class ScriptedServer:

@@ -12,6 +12,7 @@ from ansible.errors import AnsibleError
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.auth import AkSkAuth, PasswordAuth
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
+from ansible_collections.hwcloud.connections.plugins.module_utils.temporary_credentials import AgencyAuth
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.api_client import PluginApi
 
 SK = "plugin-secret-key-0123456789"
@@ -44,10 +45,36 @@ def test_options_win_over_the_environment(monkeypatch):
     assert "pw-secret" in api.secrets
 
 
+def test_terraform_variables_sub_projects_and_agencies_reach_a_plugin(monkeypatch):
+    for name, value in {"OS_REGION_NAME": "cn-north-4", "HW_USER_NAME": "ops", "HW_USER_PASSWORD": "pw-secret",
+                        "HW_DOMAIN_NAME": "acme", "HW_PROJECT_NAME": "cn-north-4_dev",
+                        "HW_ASSUME_ROLE_AGENCY_NAME": "ops-agency", "HW_ASSUME_ROLE_DURATION": "1800"}.items():
+        monkeypatch.setenv(name, value)
+    api = PluginApi({"assume_role": None, "project_name": None}, warn=print)
+    auth = api.client.auth
+    assert isinstance(auth, AgencyAuth) and isinstance(auth.base, PasswordAuth) and auth.base.project_name == "cn-north-4_dev"
+    assert (auth.agency_name, auth.domain_name, auth.duration) == ("ops-agency", "acme", 1800)
+    assert "pw-secret" in api.secrets
+
+
+def test_a_deprecated_variable_is_reported_through_the_plugins_display(monkeypatch):
+    for name, value in {"HW_USER_NAME": "ops", "HW_PASSWORD": "old-pw", "HW_DOMAIN_NAME": "acme"}.items():
+        monkeypatch.setenv(name, value)
+    deprecations, warnings = [], []
+    api = PluginApi({"region": "cn-north-4"}, warn=warnings.append,
+                    deprecate=lambda msg, version=None, collection_name=None: deprecations.append((msg, version)))
+    assert isinstance(api.client.auth, PasswordAuth) and "old-pw" in api.secrets
+    assert [version for msg, version in deprecations if "HW_PASSWORD" in msg] == ["2.0.0"] and warnings == []
+    fallback = PluginApi({"region": "cn-north-4"}, warn=warnings.append)
+    assert isinstance(fallback.client.auth, PasswordAuth) and any("HW_PASSWORD" in w and "DEPRECATED" in w for w in warnings)
+
+
 @pytest.mark.parametrize("options, named", [
     ({"region": "cn-north-4/../x"}, "region: must be a region ID"),
     ({"region": "cn-north-4", "endpoint_url": "ftp://127.0.0.1"}, "endpoint_url: must be an http:// or https:// URL"),
     ({"region": "cn-north-4", "api_timeout": 0}, "api_timeout: must be a finite number > 0"),
+    ({"region": "cn-north-4", "project_name": "eu-west-101_x"}, "project_name: must be the region cn-north-4"),
+    ({"region": "cn-north-4", "assume_role": {"domain_name": "acme"}}, "assume_role.agency_name: is required"),
     ({}, "region"),
 ])
 def test_bad_options_fail_before_any_call_naming_the_option(options, named):
