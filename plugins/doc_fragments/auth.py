@@ -123,6 +123,10 @@ options:
   max_retries:
     description:
       - How many times a failed (5xx) or unreachable request is retried, with exponential backoff and jitter. At least 0.
+      - A refused connection or a failed DNS lookup is retried once only, after at most half a second (it means a wrong
+        URL far more often than a server back within seconds); timeouts and 5xx answers use every retry. The error names
+        the host and port, the cause and where the URL came from (O(endpoints), O(endpoint_url), E(HUAWEICLOUD_ENDPOINT_URL)
+        or the default for O(region)).
       - Throttled requests (HTTP 429 C(APIGW.0308)) were not processed, so they are retried, honouring
         C(Retry-After), until the total retry time of 120 seconds is used up, whatever this number.
       - Requests that create something are retried only when they were certainly not applied; after an ambiguous
