@@ -136,6 +136,10 @@ options:
 notes:
   - Credentials come from module options or the environment; both the Terraform provider's C(HW_*) names and
     the official SDK's C(HUAWEICLOUD_SDK_*) names are read.
+  - HTTP(S) proxies are read from the environment as C(requests) reads them, E(HTTPS_PROXY) for C(https://) URLs,
+    E(HTTP_PROXY) for C(http://) URLs and E(NO_PROXY) for hosts reached directly (lower-case names too). HTTPS goes
+    through a C(CONNECT) tunnel, so O(validate_certs) and O(ca_bundle) check the API's certificate, not the proxy's,
+    and O(api_timeout) bounds the whole exchange through the proxy. A failing proxy is named in the error as the proxy.
   - Server answers are not trusted. An answer that is not the JSON object a call expects, or lacks a field it needs
     (such as an ID), fails the module naming the call; it is never taken for "nothing exists". IDs a server returns
     must look like IDs before they are used in a URL, listings stop with an error on a page that repeats earlier

@@ -71,11 +71,18 @@ if HAS_REQUESTS:
 
 
 class _Adapter(HTTPAdapter):
-    """No urllib3 retries (the client decides), and connections that can be cut by the deadline."""
+    """No urllib3 retries (the client decides), and connections that can be cut by the deadline, also those that go
+    through a proxy (HTTPS_PROXY, HTTP_PROXY): requests gives each proxy a pool manager of its own."""
 
     def init_poolmanager(self, *args, **kwargs):
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):  # a SOCKS manager has pool classes of its own
+            manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        return manager
 
 
 def _no_auth(request):
@@ -237,7 +244,7 @@ def classify(exc) -> Failure:
 
 
 def proxy_for(session, url: str):
-    """``host:port`` of the proxy ``session`` sends ``url`` through (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY
+    """``(host, port)`` of the proxy ``session`` sends ``url`` through (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY
     as requests reads them), or None. Never its user name or password."""
     proxies = session.merge_environment_settings(url, {}, None, None, None).get("proxies") or {}
     proxy = requests.utils.select_proxy(url, proxies)
@@ -245,6 +252,6 @@ def proxy_for(session, url: str):
         return None
     try:
         parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
-        return "%s:%s" % (parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        return "an unreadable proxy URL"
+        return "an unreadable proxy URL", "?"
