@@ -240,7 +240,7 @@ class HuaweiCloudClient:
             "refused": "connection refused by %s" % peer,
             "certificate": "TLS verification failed for %s: %s" % (target, detail),
             "tls": "TLS handshake with %s failed: %s" % (peer, detail),
-            "url": "the URL cannot be used (%s)" % detail,
+            "url": "the URL cannot be used (%s); check endpoint_url, endpoints, region and cloud_domain" % detail,
         }.get(failure.kind, "no answer from %s (%s)" % (peer, detail))
         what += self._url_origin(service)
         if proxy:

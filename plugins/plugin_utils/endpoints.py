@@ -182,7 +182,6 @@ def _renamed(entry: dict, names: dict) -> dict:
     return {option: entry[key] for key, option in names.items() if _set(entry.get(key))}
 
 
-
 def drs_connection(entry: dict) -> dict:
     """The ``drs_connection`` options (one ``drs_connections`` element) of a MySQL endpoint."""
     endpoint = dict({"endpoint_name": MYSQL_TYPES[entry["type"]], "ip": entry.get("host"), "db_port": entry.get("port"),

@@ -15,7 +15,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 from conftest import run_module  # pylint: disable=import-error
-from hostile import HostileServer, Reply  # pylint: disable=import-error
+from hostile import Reply  # pylint: disable=import-error
 
 SECRET = 'Pä"ss\\w0rd/Canary+Zq81 &x=1'
 JOB = "6d5ad0a7-3f7e-4a8e-9c41-2b0e1f3ajb101"
