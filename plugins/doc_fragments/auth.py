@@ -208,6 +208,10 @@ options:
   max_retries:
     description:
       - How many times a failed (5xx) or unreachable request is retried, with exponential backoff and jitter. At least 0.
+      - A refused connection or a failed DNS lookup is retried once only, after at most half a second (it means a wrong
+        URL far more often than a server back within seconds); timeouts and 5xx answers use every retry. The error names
+        the host and port, the cause and where the URL came from (O(endpoints), O(endpoint_url), E(HUAWEICLOUD_ENDPOINT_URL)
+        or the default for O(region)).
       - Throttled requests (HTTP 429 C(APIGW.0308)) were not processed, so they are retried, honouring
         C(Retry-After), until the total retry time of 120 seconds is used up, whatever this number.
       - Requests that create something are retried only when they were certainly not applied; after an ambiguous
@@ -235,6 +239,10 @@ notes:
     their C(ANSIBLE_HWC_*) variables are not read (AWX reserves C(ANSIBLE_*)), set the C(HW_*) ones. Coming from the
     SDK, C(HUAWEICLOUD_SDK_AK), C(HUAWEICLOUD_SDK_SK), C(HUAWEICLOUD_SDK_SECURITY_TOKEN),
     C(HUAWEICLOUD_SDK_PROJECT_ID), C(HUAWEICLOUD_SDK_IAM_ENDPOINT) and its credentials file are read.
+  - HTTP(S) proxies are read from the environment as C(requests) reads them, E(HTTPS_PROXY) for C(https://) URLs,
+    E(HTTP_PROXY) for C(http://) URLs and E(NO_PROXY) for hosts reached directly (lower-case names too). HTTPS goes
+    through a C(CONNECT) tunnel, so O(validate_certs) and O(ca_bundle) check the API's certificate, not the proxy's,
+    and O(api_timeout) bounds the whole exchange through the proxy. A failing proxy is named in the error as the proxy.
   - Server answers are not trusted. An answer that is not the JSON object a call expects, or lacks a field it needs
     (such as an ID), fails the module naming the call; it is never taken for "nothing exists". IDs a server returns
     must look like IDs before they are used in a URL, listings stop with an error on a page that repeats earlier

@@ -7,15 +7,17 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from urllib.parse import urlsplit
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import signer, transport
-from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import resolve_endpoint
+from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import endpoint_origin, resolve_endpoint, unknown_region_hint
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import AmbiguousRequestError, HuaweiCloudError, error_from_response
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem, with_project
 from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor
-from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RETRYABLE_STATUS, THROTTLED, RetryPolicy, parse_retry_after
+from ansible_collections.hwcloud.connections.plugins.module_utils.retries import (
+    RETRYABLE_STATUS, THROTTLED, UNREACHABLE, UNREACHABLE_DELAY, UNREACHABLE_RETRIES, RetryPolicy, parse_retry_after)
 from ansible_collections.hwcloud.connections.plugins.module_utils.token_cache import TokenCache, cache_key
 
 USER_AGENT = "hwcloud.connections/1.0.0"
@@ -71,6 +73,10 @@ class ApiResponse:
             if id_key and id_problem(item.get(id_key)):
                 raise self.malformed("%s[%d].%s %s" % (key, index, id_key, id_problem(item.get(id_key))))
         return value
+
+
+def _host_port(host: str, port) -> str:
+    return "%s:%s" % ("[%s]" % host if ":" in (host or "") else host, port)
 
 
 def _identity(item: dict, id_key: str):
@@ -146,8 +152,9 @@ class HuaweiCloudClient:
         projects = self.request("iam", "GET", "/v3/projects", query={"name": name}).items("projects")
         matches = [p for p in projects if p.get("name") == name]
         if len(matches) != 1:
-            raise HuaweiCloudError("Could not resolve the project id of project %s: IAM returned %d matching projects; set project_id"
-                                   % (name, len(matches)))
+            unknown = unknown_region_hint(self.region) if not matches and name == self.region else ""
+            raise HuaweiCloudError("Could not resolve the project id of project %s: IAM returned %d matching projects; %s" % (
+                name, len(matches), unknown + ": check region" if unknown else "set project_id"))
         project_id = self._checked_project_id(matches[0].get("id"))
         # Project ids never change; a week is an arbitrary but safe lifetime for the cache entry.
         self.cache.store(key, {"project_id": project_id, "expires_at": time.time() + 7 * 86400})
@@ -176,6 +183,7 @@ class HuaweiCloudClient:
         started = self._clock()
         attempt = 0  # every retry, for the backoff
         counted = 0  # retries max_retries bounds: throttled requests were never processed, so only the deadline bounds them
+        unreachable = 0  # refused connections and failed DNS lookups, retried once at most
         reauthenticated = False
         while True:
             headers = self._headers(service, authenticated, auth)
@@ -183,13 +191,16 @@ class HuaweiCloudClient:
                 headers = auth.apply(self, method, url, headers, data)
             retry_after = None
             throttled = False
+            failure = None
             try:
                 raw = transport.exchange(self.session, method, url, headers, data, self.timeout, self.verify)
             except transport.TooLarge:
                 raise HuaweiCloudError("%s %s: the answer is larger than %d MiB" % (method, path, transport.BODY_LIMIT >> 20),
                                        method=method, path=path) from None
             except (transport.DeadlineExceeded, transport.RequestException) as exc:
-                error = self._transport_error(method, path, exc, idempotent)
+                failure = transport.classify(exc)
+                error = self._transport_error(service, method, path, url, failure, idempotent)
+                unreachable += failure.kind in UNREACHABLE
             else:
                 if 300 <= raw.status_code < 400:
                     raise self._redirect_error(method, path, raw)
@@ -211,31 +222,52 @@ class HuaweiCloudClient:
                 retry_after = parse_retry_after(raw.headers.get("Retry-After"))
                 throttled = raw.status_code == THROTTLED
             delay = self.retry.delay(attempt, retry_after)
-            if not self.retry.allows(0 if throttled else counted, started, delay, self._clock()):
-                error.message += " (gave up after %d attempts)" % (attempt + 1)
+            if failure is not None and failure.kind in UNREACHABLE:
+                delay = min(self.retry.delay(0), UNREACHABLE_DELAY)
+            if unreachable > UNREACHABLE_RETRIES or not self.retry.allows(0 if throttled else counted, started, delay, self._clock()):
+                error.message += " (gave up after %d attempt%s)" % (attempt + 1, "" if attempt == 0 else "s")
                 error.args = (error.message,)
                 raise error
             self._sleep(delay)
             attempt += 1
             counted += 0 if throttled else 1
 
-    def _transport_error(self, method: str, path: str, exc, idempotent: bool) -> HuaweiCloudError:
-        """The error for an exchange that got no answer: raised when no retry can help, else returned for the retry loop."""
-        if isinstance(exc, transport.DeadlineExceeded):
-            what = "no complete answer within api_timeout (%ss)" % self.timeout
-        elif transport.certificate_problem(exc):
-            raise HuaweiCloudError("%s %s failed: TLS verification failed for %s: %s%s" % (
-                method, path, urlsplit(self.endpoint_url or "").hostname or "the endpoint", self.redact(str(exc), 300), TLS_HINT),
-                method=method, path=path) from None
-        elif transport.unusable_url(exc):
-            raise HuaweiCloudError("%s %s failed: the URL cannot be used (%s); check endpoint_url, endpoints, region and cloud"
-                                   % (method, path, type(exc).__name__), method=method, path=path) from None
-        else:
-            what = type(exc).__name__
-        if not (idempotent or transport.never_sent(exc)):
+    def _transport_error(self, service: str, method: str, path: str, url: str, failure, idempotent: bool) -> HuaweiCloudError:
+        """The error for an exchange that got no answer, naming the host and port, the cause and where the URL came
+        from: raised when no retry can help, else returned for the retry loop."""
+        parts = urlsplit(url)
+        target = _host_port(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        proxy = transport.proxy_for(self.session, url)
+        peer = "the proxy %s" % _host_port(*proxy) if proxy and failure.proxy else target
+        detail = self.redact(failure.detail, 300)
+        what = {
+            "timeout": "no complete answer from %s within api_timeout (%ss)" % (peer, self.timeout),
+            "dns": "DNS lookup of %s failed (%s)" % (proxy[0] if proxy and failure.proxy else parts.hostname, detail),
+            "refused": "connection refused by %s" % peer,
+            "certificate": "TLS verification failed for %s: %s" % (target, detail),
+            "tls": "TLS handshake with %s failed: %s" % (peer, detail),
+            "url": "the URL cannot be used (%s); check endpoint_url, endpoints, region and cloud_domain" % detail,
+        }.get(failure.kind, "no answer from %s (%s)" % (peer, detail))
+        what += self._url_origin(service)
+        if proxy:
+            what += "; requests to %s go through the proxy %s (HTTPS_PROXY or HTTP_PROXY; NO_PROXY lists hosts reached " \
+                    "directly)" % (parts.hostname, _host_port(*proxy))
+        if failure.kind in ("certificate", "tls", "url"):
+            hint = TLS_HINT if failure.kind == "certificate" else ""
+            raise HuaweiCloudError("%s %s failed: %s%s" % (method, path, what, hint), method=method, path=path) from None
+        if not (idempotent or failure.never_sent):
             raise AmbiguousRequestError("%s %s: no answer (%s); it may or may not have been applied" % (method, path, what),
                                         method=method, path=path) from None
         return HuaweiCloudError("%s %s failed: %s" % (method, path, what), method=method, path=path)
+
+    def _url_origin(self, service: str) -> str:
+        """Where the service's URL came from, and for a region Huawei Cloud does not have, how to reach one anyway."""
+        origin = endpoint_origin(service, self.region, self.cloud, self.endpoints, self.endpoint_url, os.environ)
+        text = "; the URL comes from %s" % origin
+        hint = unknown_region_hint(self.region) if origin.startswith("the default") else ""
+        if hint:
+            text += "; %s: check region, or set endpoint_url (or endpoints.%s) to the service's URL" % (hint, service)
+        return text
 
     def _redirect_error(self, method: str, path: str, raw) -> HuaweiCloudError:
         location = raw.headers.get("Location") or ""

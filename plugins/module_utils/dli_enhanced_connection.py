@@ -86,7 +86,7 @@ class DliEnhancedConnection(rc.Resource):
         if replace:
             if not self.module.params["recreate"]:
                 raise ValidationFailed("%s cannot be changed on the existing enhanced connection %s; set recreate=true to delete and "
-                                       "recreate it" % (", ".join(replace), current["id"]))
+                                       "recreate it" % (rc.listed(replace), current["id"]))
             return [rc.Action("recreate", lambda: self._recreate(current, desired))]
         self._warn_unverifiable(current, desired)
         changes = dli.plan_changes(current, desired, self.purge)

@@ -77,7 +77,7 @@ class DrsConnection(rc.Resource):
         always = self.module.params["update_password"] == "always"
         if not (changes or always):
             return []
-        check_update_password(desired, current, (["%s differ" % ", ".join(changes)] if changes else [])
+        check_update_password(desired, current, ([rc.what_differs(changes)] if changes else [])
                               + (["update_password=always re-sends the secrets"] if always else []))
         return [rc.Action("update", lambda: self.api.update(current["connection_id"], desired))]
 

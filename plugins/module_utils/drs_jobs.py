@@ -63,6 +63,16 @@ def name_matches(job: dict, name: str) -> bool:
     return job.get("name") == name or job.get("id") in ids
 
 
+def not_found(api, name: str, job_type: str) -> str:
+    """Why no job ``name`` of ``job_type`` was found; the list call needs a type, so the other types are asked too
+    (only on this failure path), to say where a job of that name is."""
+    others = [other for other in JOB_TYPES if other != job_type and api.named(name, other)]
+    text = "job %s not found (job_type %s)" % (name, job_type)
+    if others:
+        text += "; a job of that name exists with job_type %s: set job_type %s" % (" and ".join(others), others[0])
+    return text
+
+
 class DrsJobs(ServiceApi):
     """Thin wrappers over the DRS job endpoints the connection-test and job-info modules use."""
 

@@ -65,8 +65,8 @@ class EgConnection(rc.Resource):
         params = self.module.params
         replace, body = plan_changes(current, desired, params["update_password"] == "always")
         if replace and not params["recreate"]:
-            raise HuaweiCloudError("EG connection %s (id %s) cannot be changed in place: %s differ; set recreate=true to delete "
-                                   "and re-create it" % (current.get("name"), current.get("id"), ", ".join(replace)))
+            raise HuaweiCloudError("EG connection %s (id %s) cannot be changed in place: %s; set recreate=true to delete "
+                                   "and re-create it" % (current.get("name"), current.get("id"), rc.what_differs(replace)))
         if replace:
             self.recreating = True
             return [rc.Action("recreate", lambda: self._recreate(current, desired))]

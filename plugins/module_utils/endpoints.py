@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import re
 from urllib.parse import urlsplit
@@ -14,6 +15,16 @@ SERVICES = ("iam", "drs", "dli", "eg")
 DEFAULT_CLOUD = "myhuaweicloud.com"
 # Regions served from a domain other than the default (huawei-api.md section 6).
 REGION_CLOUDS = {"eu-west-101": "myhuaweicloud.eu"}
+# Every region the official SDK 3.1.219 knows for IAM, DRS, DLI or EG (huawei-api.md section 6). Only used to explain
+# a failure: a region missing here is still tried, as Huawei Cloud opens regions faster than this list is updated.
+REGIONS = frozenset([
+    "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
+    "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11",
+    "cn-north-12", "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0", "eu-west-101",
+    "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "ru-northwest-2", "sa-brazil-1",
+    "tr-west-1",
+])
+ENDPOINT_URL_ENV = "HUAWEICLOUD_ENDPOINT_URL"
 
 
 # Region ids are lower-case words joined by hyphens: cn-north-4, ap-southeast-1, eu-west-101.
@@ -86,3 +97,27 @@ def resolve_endpoint(service: str, region: str, cloud: str = None, endpoints: di
     if problem:
         raise ValueError("cannot build the %s endpoint: region or cloud %s" % (service, problem))
     return "https://%s.%s.%s" % (service, region, cloud_for(region, cloud))
+
+
+def endpoint_origin(service: str, region: str, cloud: str = None, endpoints: dict = None, endpoint_url: str = None,
+                    environ=None) -> str:
+    """Where :func:`resolve_endpoint` took the base URL of ``service`` from, in words for an error message.
+
+    ``endpoint_url`` read from the environment looks like one set as an option; it is named after the environment
+    variable when that holds the same URL.
+    """
+    if (endpoints or {}).get(service):
+        return "the option endpoints.%s" % service
+    if endpoint_url:
+        if (environ or {}).get(ENDPOINT_URL_ENV) == endpoint_url:
+            return "the environment variable %s" % ENDPOINT_URL_ENV
+        return "the option endpoint_url"
+    return "the default for region %s%s" % (region, " and cloud_domain %s" % cloud if cloud else "")
+
+
+def unknown_region_hint(region: str) -> str:
+    """'' for a region Huawei Cloud has, else a sentence saying it is not one, with the closest known region."""
+    if region in REGIONS:
+        return ""
+    close = difflib.get_close_matches(str(region), sorted(REGIONS), n=1, cutoff=0.8)
+    return "%s is not one of Huawei Cloud's regions%s" % (region, " (did you mean %s?)" % close[0] if close else "")

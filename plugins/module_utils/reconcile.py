@@ -85,6 +85,39 @@ def mask(value, secret_paths):
     return _walk(value, set(secret_paths), MASK)
 
 
+def _resent(before, after, secret_paths, path=""):
+    """``before`` with ``********`` wherever ``after`` shows a secret that ``before`` lacks: the API never returns
+    secrets, so one the update only re-sends must not show as added."""
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return before
+    out = dict(before)
+    for key, item in after.items():
+        child = "%s.%s" % (path, key) if path else key
+        if child in secret_paths and item == MASK and key not in before:
+            out[key] = MASK
+        elif key in before:
+            out[key] = _resent(before[key], item, secret_paths, child)
+    return out
+
+
+def masked_diff(current, after, secret_paths) -> dict:
+    """``diff`` of a change: secrets masked, and a secret present on both sides of an update shown as unchanged."""
+    before = mask(current, secret_paths) if current else {}
+    masked_after = mask(after, secret_paths) if after else {}
+    return {"before": _resent(before, masked_after, set(secret_paths)) if current else before, "after": masked_after}
+
+
+def listed(items) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = [str(item) for item in items]
+    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1] if items else ""]))
+
+
+def what_differs(paths) -> str:
+    """``description differs``, ``subnet_id and kafka_detail.acks differ``: the fields an update or a refusal is about."""
+    return "%s %s" % (listed(paths), "differs" if len(paths) == 1 else "differ")
+
+
 def strip(value, secret_paths):
     """Copy of ``value`` without secrets (for returned results)."""
     return _walk(value, set(secret_paths), None)
@@ -246,10 +279,7 @@ def settle(module, resource: Resource, desired, current) -> tuple:
                 action_step.apply()
     result = {"changed": changed, resource.noun: strip(after, resource.secret_paths) if after else None}
     if module.diff_mode:
-        result["diff"] = {
-            "before": mask(current, resource.secret_paths) if current else {},
-            "after": mask(after, resource.secret_paths) if after else {},
-        }
+        result["diff"] = masked_diff(current, after, resource.secret_paths)
     return result, action
 
 

@@ -12,6 +12,11 @@ import time
 
 RETRYABLE_STATUS = frozenset([429, 500, 502, 503, 504])
 THROTTLED = 429
+# A refused connection or a failed DNS lookup (transport.Failure kinds) means a wrong URL far more often than a server
+# that comes back within seconds: one quick retry (a restarting gateway, a resolver hiccup), then the error.
+UNREACHABLE = frozenset(["refused", "dns"])
+UNREACHABLE_RETRIES = 1
+UNREACHABLE_DELAY = 0.5
 
 
 def parse_retry_after(value) -> float:

@@ -12,10 +12,13 @@ themselves to that timer through the connection pool (see :class:`_Adapter`).
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
+from urllib.parse import urlsplit
 
 try:
     import requests
+    import urllib3
     from requests.adapters import HTTPAdapter
     from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -68,11 +71,18 @@ if HAS_REQUESTS:
 
 
 class _Adapter(HTTPAdapter):
-    """No urllib3 retries (the client decides), and connections that can be cut by the deadline."""
+    """No urllib3 retries (the client decides), and connections that can be cut by the deadline, also those that go
+    through a proxy (HTTPS_PROXY, HTTP_PROXY): requests gives each proxy a pool manager of its own."""
 
     def init_poolmanager(self, *args, **kwargs):
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):  # a SOCKS manager has pool classes of its own
+            manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        return manager
 
 
 def _no_auth(request):
@@ -173,19 +183,75 @@ def exchange(session, method: str, url: str, headers: dict, data: bytes, timeout
     return Exchange(response.status_code, response.headers, content, truncated)
 
 
-def certificate_problem(exc) -> bool:
-    return isinstance(exc, requests.exceptions.SSLError)
+class Failure:
+    """Why an exchange got no answer, in words: ``kind`` is one of refused, dns, timeout, certificate, tls, url or
+    other; ``detail`` is the low-level reason (never a URL or header); ``proxy`` says the proxy, not the server, failed."""
+
+    def __init__(self, kind: str, detail: str = "", proxy: bool = False, never_sent: bool = False):
+        self.kind = kind
+        self.detail = detail
+        self.proxy = proxy
+        self.never_sent = never_sent
 
 
-def never_sent(exc) -> bool:
-    """True when the request certainly never reached the server, so even a create may be re-sent."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    return isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(exc, requests.exceptions.ReadTimeout) and (
-        "NewConnectionError" in repr(exc) or "Connection refused" in str(exc)
-    )
+def _causes(exc) -> list:
+    """``exc`` and everything it wraps (requests -> urllib3 -> socket errors), each once, outermost first."""
+    found, queue = [], [exc]
+    while queue:
+        item = queue.pop(0)
+        if not isinstance(item, BaseException) or any(item is seen for seen in found):
+            continue
+        found.append(item)
+        queue.extend([getattr(item, "reason", None), item.__cause__, item.__context__] + list(item.args))
+    return found
 
 
-def unusable_url(exc) -> bool:
-    """Errors no retry can fix: the URL itself cannot be used."""
-    return isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema))
+def _first(causes: list, kinds):
+    return next((cause for cause in causes if isinstance(cause, kinds)), None)
+
+
+def _text(error) -> str:
+    return getattr(error, "strerror", None) or (error.args[-1] if error.args and isinstance(error.args[-1], str) else str(error))
+
+
+def classify(exc) -> Failure:
+    """The cause of a ``requests`` exception or :class:`DeadlineExceeded`; urllib3 1.26 and 2.x wrap them alike."""
+    if isinstance(exc, DeadlineExceeded):
+        return Failure("timeout")
+    causes = _causes(exc)
+    proxy = _first(causes, (requests.exceptions.ProxyError, urllib3.exceptions.ProxyError)) is not None
+    certificate = _first(causes, (ssl.SSLCertVerificationError, ssl.CertificateError))
+    if certificate is not None:
+        return Failure("certificate", getattr(certificate, "verify_message", None) or _text(certificate), proxy)
+    tls = _first(causes, (ssl.SSLError,)) or _first(causes, (requests.exceptions.SSLError,))
+    if tls is not None:
+        return Failure("tls", _text(tls), proxy)
+    lookup = _first(causes, (socket.gaierror,))
+    if lookup is not None:
+        return Failure("dns", _text(lookup), proxy, never_sent=True)
+    if _first(causes, (ConnectionRefusedError,)) is not None:
+        return Failure("refused", "", proxy, never_sent=True)
+    if _first(causes, (requests.exceptions.ConnectTimeout,)) is not None:
+        return Failure("timeout", "", proxy, never_sent=True)
+    if _first(causes, (requests.exceptions.Timeout, socket.timeout)) is not None:
+        return Failure("timeout", "", proxy)
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema)):
+        return Failure("url", type(exc).__name__)
+    innermost = causes[-1]
+    unconnected = _first(causes, (urllib3.exceptions.NewConnectionError,)) is not None
+    return Failure("other", "%s%s" % (type(innermost).__name__, ": %s" % _text(innermost) if str(innermost) else ""), proxy,
+                   never_sent=unconnected)
+
+
+def proxy_for(session, url: str):
+    """``(host, port)`` of the proxy ``session`` sends ``url`` through (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY
+    as requests reads them), or None. Never its user name or password."""
+    proxies = session.merge_environment_settings(url, {}, None, None, None).get("proxies") or {}
+    proxy = requests.utils.select_proxy(url, proxies)
+    if not proxy:
+        return None
+    try:
+        parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
+        return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return "an unreadable proxy URL", "?"

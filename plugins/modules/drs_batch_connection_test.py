@@ -346,7 +346,7 @@ summary:
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.concurrency import map_bounded
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, job_status_problem
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, job_status_problem, not_found
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import (
@@ -503,7 +503,7 @@ class BatchConnectionTest:
         """(job id, None) or (None, why not)."""
         matches = self.api.named(name, job_type)
         if not matches:
-            return None, "job %s not found (job_type %s)" % (name, job_type)
+            return None, not_found(self.api, name, job_type)
         try:
             return rc.pick_one(matches, "job", name, "id", "job_id")["id"], None
         except HuaweiCloudError as error:

@@ -13,12 +13,32 @@ verifies it. Everything here is plain data in, plain data out, so it is unit-tes
 
 from __future__ import annotations
 
+import difflib
+
 KINDS = ("mysql", "kafka")
 SASL = ("SASL_PLAINTEXT", "SASL_SSL")
 TLS = ("SSL", "SASL_SSL")
 # MySQL endpoint types -> DRS scenario (endpoint_name): a database of your own, MySQL on ECS, RDS for MySQL.
 MYSQL_TYPES = {"self_built": "mysql", "ecs": "ecs_mysql", "rds": "cloud_mysql"}
 KEY_STORE_FIELDS = ("key_store_key", "key_store_key_name", "key_store_password", "key_password")
+SSL_FIELDS = ("ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum", "ssl_cert_password")
+# The keys an entry may have: the inputs of the mysql_endpoint / kafka_endpoint role without their prefix (each
+# role's vars/main.yml passes exactly these; a unit test holds the three together). A new input is added here, to the
+# roles' entry and to their argument specs; runbooks that take the same entries need nothing more.
+COMMON_KEYS = ("name", "kind", "description", "vpc_id", "subnet_id", "instance_id", "user", "password", "update_password",
+               "dli_connection", "job_id", "job_name", "job_type", "end_point_type", "net_type")
+ENTRY_KEYS = {
+    "mysql": COMMON_KEYS + ("type", "instance_region", "instance_project_id", "host", "port", "security_group_id", "ssl") + SSL_FIELDS,
+    "kafka": COMMON_KEYS + ("bootstrap_servers", "broker_hosts", "security_protocol", "sasl_mechanism", "acks", "trust_store_key",
+                            "trust_store_key_name", "trust_store_password", "endpoint_algorithm") + KEY_STORE_FIELDS,
+}
+# The keys of dli_connection: the dli_enhanced_connection options an endpoint's DLI connection takes.
+DLI_CONNECTION_KEYS = ("name", "dest_vpc_id", "dest_network_id", "routetable_id", "queues", "elastic_resource_pools", "hosts",
+                       "routes", "tags")
+# Keys that only work together (one set without the other is refused, not dropped), and keys that need others.
+PAIRS = (("vpc_id", "subnet_id"),)
+DLI_PAIRS = (("dest_vpc_id", "dest_network_id"),)
+NEEDS = {"security_group_id": ("vpc_id", "subnet_id")}
 DEFAULTS = {
     "mysql": {"type": "self_built", "port": 3306, "ssl": False, "update_password": "on_create", "end_point_type": "so",
               "job_type": "migration"},
@@ -63,6 +83,50 @@ def normalize(entry, job: dict = None, cloud: dict = None) -> dict:
         if not _set(result.get(key)) and _set((cloud or {}).get(default)):
             result[key] = cloud[default]
     return result
+
+
+def _unknown(keys, known, elsewhere: dict, label: str) -> list:
+    """``unknown key <label><key>`` for each key not in ``known``, with the closest known key, or the kind that has it
+    (``elsewhere``: {key: kind})."""
+    problems = []
+    for key in keys:
+        if key in known:
+            continue
+        key = str(key)
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+        if key in elsewhere:
+            hint = " (a key of kind %s, not %s)" % (elsewhere[key][0], elsewhere[key][1])
+        else:
+            hint = " (did you mean %s?)" % close[0] if close else ""
+        problems.append("unknown key %s%s%s" % (label, key, hint))
+    return problems
+
+
+def key_problems(entry: dict, prefix: str = "") -> list:
+    """The keys of ``entry`` as written (and of its ``dli_connection``) that its kind does not have: typos are
+    refused, never ignored. Names only keys, never values."""
+    kind = entry["kind"]
+    elsewhere = {key: (other, kind) for other, keys in ENTRY_KEYS.items() if other != kind for key in keys if key not in ENTRY_KEYS[kind]}
+    problems = _unknown(entry, ENTRY_KEYS[kind], elsewhere, prefix)
+    if isinstance(entry.get("dli_connection"), dict):
+        problems += _unknown(entry["dli_connection"], DLI_CONNECTION_KEYS, {}, prefix + "dli_connection.")
+    return problems
+
+
+def pair_problems(entry: dict, prefix: str = "") -> list:
+    """``(message, keys)`` for each key set without the key(s) it only works with (see PAIRS and NEEDS)."""
+    found = []
+    dli = entry.get("dli_connection") if isinstance(entry.get("dli_connection"), dict) else {}
+    for values, pairs, label in ((entry, PAIRS, prefix), (dli, DLI_PAIRS, prefix + "dli_connection.")):
+        for first, second in pairs:
+            for present, absent in ((first, second), (second, first)):
+                if _set(values.get(present)) and not _set(values.get(absent)):
+                    found.append(("%s%s is set without %s%s (they only work together)" % (label, present, label, absent), [absent]))
+    for key, needed in NEEDS.items():
+        lacking = [other for other in needed if not _set(entry.get(other))]
+        if _set(entry.get(key)) and lacking:
+            found.append(("%s%s needs %s" % (prefix, key, " and ".join(prefix + other for other in needed)), lacking))
+    return found
 
 
 def has_vpc(entry: dict) -> bool:
@@ -116,9 +180,6 @@ def missing(entry: dict, declares: bool = True, needs_job: bool = True) -> list:
 def _renamed(entry: dict, names: dict) -> dict:
     """The set values of ``entry`` under other names: ``{entry key: option name}``."""
     return {option: entry[key] for key, option in names.items() if _set(entry.get(key))}
-
-
-SSL_FIELDS = ("ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum", "ssl_cert_password")
 
 
 def drs_connection(entry: dict) -> dict:
@@ -223,15 +284,19 @@ def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = T
             result["problems"].append("endpoint %s is listed twice" % entry["name"])
             continue
         seen.add(entry["name"])
+        problems = key_problems(raw, prefix)  # as written: normalize() adds defaults
+        if state != "absent":
+            paired = pair_problems(entry, prefix)
+            named = {key for _text, keys in paired for key in keys}
+            lacking = [prefix + name.replace(" or ", " or " + prefix) for name in missing(entry, declares, needs_job) if name not in named]
+            problems += [text for text, _keys in paired] + (["set %s" % ", ".join(lacking)] if lacking else [])
+        if problems:
+            result["problems"].extend("%s: %s" % (entry["name"], problem) for problem in problems)
+            continue
         if state == "absent":
             for service, element in _absent(entry).items():
                 if element:
                     result[service].append(element)
-            continue
-        lacking = missing(entry, declares, needs_job)
-        if lacking:
-            named = [prefix + name.replace(" or ", " or " + prefix) for name in lacking]
-            result["problems"].append("%s: set %s" % (entry["name"], ", ".join(named)))
             continue
         if entry["kind"] == "mysql":
             result["drs"].append(drs_connection(entry))

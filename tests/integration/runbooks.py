@@ -30,7 +30,7 @@ def endpoints(stack, suffix: str) -> list:
     ]
 
 
-RECAP = re.compile(r"^localhost\s+: ok=\d+\s+changed=(\d+)\s+unreachable=0\s+failed=(\d+)", re.MULTILINE)
+RECAP = r"^%s\s+: ok=\d+\s+changed=(\d+)\s+unreachable=0\s+failed=(\d+)"
 
 
 def results_after(text: str, marker: str) -> list:
@@ -44,33 +44,36 @@ def results_after(text: str, marker: str) -> list:
 
 
 class Run:
-    """One ansible-playbook run as the default callback shows it."""
+    """One ansible-playbook run as the default callback shows it (the runbook's first host: localhost unless an
+    inventory says otherwise)."""
 
-    def __init__(self, result: subprocess.CompletedProcess):
+    def __init__(self, result: subprocess.CompletedProcess, host: str = "localhost"):
         self.rc, self.stdout, self.stderr = result.returncode, result.stdout, result.stderr
-        recap = RECAP.findall(self.stdout)
+        self.host = host
+        recap = re.findall(RECAP % re.escape(host), self.stdout, re.MULTILINE)
         assert recap, "no PLAY RECAP:\n" + self.explain()
         self.changed, self.failed = (int(count) for count in recap[-1])
 
     def summary(self) -> list:
         """The lines of the Summary task's table."""
         tasks = self.stdout.split("TASK [Summary]")
-        shown = results_after(tasks[-1], "ok: [localhost]") if len(tasks) == 2 else []
+        shown = results_after(tasks[-1], "ok: [%s]" % self.host) if len(tasks) == 2 else []
         assert shown, "no Summary table:\n" + self.explain()
         return shown[0]["msg"]
 
     def failures(self) -> list:
         """(task name, message) of every failed task."""
         tasks = self.stdout.split("TASK [")[1:]
-        return [(task.split("]", 1)[0], result.get("msg")) for task in tasks for result in results_after(task, "fatal: [localhost]: FAILED!")]
+        return [(task.split("]", 1)[0], result.get("msg")) for task in tasks for result in results_after(task, "fatal: [%s]: FAILED!" % self.host)]
 
     def explain(self) -> str:
         return "exit %d\n%s\n%s" % (self.rc, self.stdout[-12000:], self.stderr[-4000:])
 
 
-def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str | None = None, args=()) -> Run:
+def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str | None = None, args=(), host: str = "localhost") -> Run:
     """Run hwcloud.connections.<name> with the collection's example inventory, AK/SK only in the environment.
-    collections_root: run the collection installed there (and only there) instead of this tree."""
+    collections_root: run the collection installed there (and only there) instead of this tree; host: the host whose
+    results are read (with an inventory in ``args``)."""
     varfile = tmp_path / ("%s-%d.json" % (name, len(list(tmp_path.iterdir()))))
     varfile.write_text(json.dumps(dict(variables, hwcloud_job_name=JOB_NAME, hwcloud_endpoint_url=stack.url)))
     credentials = DEFAULTS["credentials"]["permanent"]
@@ -83,7 +86,7 @@ def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str |
         collection = os.path.join(collections_root, "ansible_collections", "hwcloud", "connections")
     command = [os.path.join(ANSIBLE_BIN, "ansible-playbook"), "hwcloud.connections." + name,
                "-i", os.path.join(collection, "playbooks", "inventory", "localhost.yml"), "-e", "@%s" % varfile] + list(args)
-    return Run(subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, check=False))
+    return Run(subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, check=False), host)
 
 
 def expected_table(rows: list, total: int, succeeded: int) -> list:

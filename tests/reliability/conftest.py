@@ -8,12 +8,14 @@ in-process and playbooks with ansible-playbook. Tests marked ``soak`` run in ``m
 from __future__ import annotations
 
 import contextlib
+import datetime
 import importlib
 import io
 import ipaddress
 import json
 import os
 import socket
+import ssl
 import sys
 import traceback
 
@@ -125,6 +127,44 @@ def sink():
     """A server that must never be reached (where a redirect or a hostile value would send a request)."""
     with HostileServer() as server:
         server.respond = lambda request: Reply(200, {})
+        yield server
+
+
+def _self_signed(tmp_path):
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+@pytest.fixture
+def tls_server(emulator, tmp_path):
+    """A hostile server speaking TLS with a self-signed certificate (``server.cert``) in front of the emulator."""
+    cert_file, key_file = _self_signed(tmp_path)
+    with HostileServer(emulator.url) as server:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(str(cert_file), str(key_file))
+        httpd = server._httpd  # pylint: disable=protected-access
+        # Handshake in the handler thread, so every TCP connection is counted (a retry would be a second one).
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True, do_handshake_on_connect=False)
+        httpd.handle_error = lambda *args: None
+        server.url = server.url.replace("http://", "https://")
+        server.cert = cert_file
+        server.args = lambda **options: emulator.auth_args(endpoint_url=server.url, **options)
         yield server
 
 

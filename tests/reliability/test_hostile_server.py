@@ -8,16 +8,14 @@ never deletes or creates because of garbage, never follows a redirect and never 
 
 from __future__ import annotations
 
-import datetime
 import json
-import ssl
 import time
 import uuid
 from urllib.parse import quote, quote_plus
 
 import pytest
 from conftest import run_module  # pylint: disable=import-error
-from hostile import HostileServer, Reply  # pylint: disable=import-error
+from hostile import Reply  # pylint: disable=import-error
 
 SECRET = 'Pä"ss\\w0rd/Canary+Zq81 &x=1'
 JOB = "6d5ad0a7-3f7e-4a8e-9c41-2b0e1f3ajb101"
@@ -225,44 +223,6 @@ def test_wrong_shape_answers_fail_without_a_traceback(hostile, case):
 
 
 # -- item 11: TLS ----------------------------------------------------------------------------------------------------------------
-
-def _self_signed(tmp_path):
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-    import ipaddress
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
-    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    return cert_file, key_file
-
-
-@pytest.fixture
-def tls_server(emulator, tmp_path):
-    cert_file, key_file = _self_signed(tmp_path)
-    with HostileServer(emulator.url) as server:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(str(cert_file), str(key_file))
-        httpd = server._httpd  # pylint: disable=protected-access
-        # Handshake in the handler thread, so every TCP connection is counted (a retry would be a second one).
-        httpd.socket = context.wrap_socket(httpd.socket, server_side=True, do_handshake_on_connect=False)
-        httpd.handle_error = lambda *args: None
-        server.url = server.url.replace("http://", "https://")
-        server.cert = cert_file
-        server.args = lambda **options: emulator.auth_args(endpoint_url=server.url, **options)
-        yield server
-
 
 def test_a_failed_certificate_check_is_not_retried_and_names_the_options(tls_server):
     msg = _failed(run_module("drs_connection_info", tls_server.args()))

@@ -204,6 +204,8 @@ def test_replace_only_fails_or_recreates():
     api = FakeApi([CURRENT])
     with pytest.raises(ValidationFailed, match=r"dest_network_id cannot be changed on the existing enhanced connection c1; set recreate=true"):
         run(api, dest_network_id="net-2")
+    with pytest.raises(ValidationFailed, match=r"^dest_vpc_id and dest_network_id cannot be changed on the existing enhanced connection c1"):
+        run(api, dest_vpc_id="vpc-2", dest_network_id="net-2")
     assert api.calls == []
     result = run(api, dest_network_id="net-2", queues=["q1"], recreate=True)
     assert [c[0] for c in api.calls] == ["delete", "create"]

@@ -185,7 +185,8 @@ class FakeDrs:
     def __init__(self, barrier=None, failing_chunk=None):
         self.jobs = [{"id": READY, "name": "orders-sync", "status": "CONFIGURATION"},
                      {"id": BUSY, "name": "busy", "status": "INCRE_TRANSFER_STARTED"},
-                     {"id": "a1", "name": "twice", "status": "CONFIGURATION"}, {"id": "a2", "name": "twice", "status": "CONFIGURATION"}]
+                     {"id": "a1", "name": "twice", "status": "CONFIGURATION"}, {"id": "a2", "name": "twice", "status": "CONFIGURATION"},
+                     {"id": "k1", "name": "orders-to-kafka", "status": "CONFIGURATION", "job_type": "migration"}]
         self.named_calls, self.status_calls, self.tests = [], [], []
         self.barrier = barrier
         self.failing_chunk = failing_chunk
@@ -193,7 +194,7 @@ class FakeDrs:
 
     def named(self, name, job_type):
         self.named_calls.append((name, job_type))
-        return [job for job in self.jobs if job["name"] == name]
+        return [job for job in self.jobs if job["name"] == name and job.get("job_type", "sync") == job_type]
 
     def statuses(self, job_ids):
         self.status_calls.append(list(job_ids))
@@ -248,12 +249,20 @@ def test_untestable_endpoints_are_reported_and_not_sent():
     assert results[5]["error_msg"] == "job missing not found (job_type sync)" and results[5]["job_id"] is None
     assert results[6]["error_msg"] == "2 jobs are named 'twice' (ids: a1, a2); set job_id to pick one"
     assert results[7]["error_code"] == "DRS.10020001" and results[7]["status"] == "failed"
-    assert api.named_calls == [("orders-sync", "sync"), ("missing", "sync"), ("twice", "sync")]
+    # a name not found is looked up under the other job types once, to say where it is
+    assert api.named_calls == [("orders-sync", "sync"), ("missing", "sync"), ("missing", "migration"), ("missing", "cloudDataGuard"),
+                               ("missing", "replay"), ("twice", "sync")]
     assert api.status_calls == [[READY, BUSY, GONE, DELETED]]
     assert [[entry["ip"] for entry in chunk] for chunk in api.tests] == [["192.168.0.27", KAFKA["ip"], KAFKA["ip"], "10.9.9.9"]]
     assert all("job_name" not in entry and "job_type" not in entry for entry in api.tests[0])
     assert PASSWORD not in json.dumps(outcome)
     assert "job_name" not in results[0]
+
+
+def test_a_job_name_of_another_type_is_named_with_its_type():
+    outcome = run([with_(KAFKA, job_name="orders-to-kafka")], FakeDrs(), fail_on_failure=False)
+    assert outcome["results"][0]["error_msg"] == (
+        "job orders-to-kafka not found (job_type sync); a job of that name exists with job_type migration: set job_type migration")
 
 
 def test_many_endpoints_go_in_parallel_chunks_and_come_back_in_order():

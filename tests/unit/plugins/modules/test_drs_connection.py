@@ -52,7 +52,7 @@ def test_an_update_without_db_password_fails_before_any_write(check_mode):
         run(api, check_mode=check_mode, description="new")
     message = str(caught.value)
     assert message.startswith("endpoint.db_password is required to update DRS connection orders-mysql (connection_id c1)")
-    assert "always re-sends the whole endpoint including its password" in message and "description differ" in message
+    assert "always re-sends the whole endpoint including its password" in message and "an update is needed because description differs. Set" in message
     assert api.calls == []
 
 

@@ -111,7 +111,7 @@ def test_update_description_in_place():
 
 def test_replace_only_difference_fails_naming_fields_or_recreates():
     api = FakeApi([EXISTING])
-    with pytest.raises(HuaweiCloudError, match=r"cannot be changed in place: subnet_id, kafka_detail.addr differ; set recreate=true"):
+    with pytest.raises(HuaweiCloudError, match=r"cannot be changed in place: subnet_id and kafka_detail.addr differ; set recreate=true"):
         run(api, subnet_id="subnet-2", type="kafka", kafka_detail=dict(KAFKA, addr="10.0.0.2:9092"))
     assert api.calls == []
     check = run(api, check_mode=True, subnet_id="subnet-2", recreate=True)

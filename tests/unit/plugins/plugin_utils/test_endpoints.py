@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 
-from ansible_collections.hwcloud.connections.plugins.plugin_utils.endpoints import EndpointError, normalize, plan
+from ansible_collections.hwcloud.connections.plugins.plugin_utils.endpoints import (
+    DLI_CONNECTION_KEYS, ENTRY_KEYS, KINDS, EndpointError, normalize, plan)
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.report import endpoint_results, failures, junit_xml, summary_lines
 
 JOB = {"job_name": "orders-to-kafka", "job_type": "migration"}
@@ -192,3 +195,55 @@ def test_a_client_certificate_needs_its_key_and_tls():
     assert plan([dict(KAFKA, key_store_password="kspw")], JOB)["problems"] == ["events-kafka: set key_store_key, key_store_key_name"]
     assert plan([dict(KAFKA, security_protocol="SASL_PLAINTEXT", key_store_key="KS", key_store_key_name="c.jks")], JOB)["problems"] == [
         "events-kafka: set security_protocol SSL or SASL_SSL (a client certificate needs TLS)"]
+
+
+# -- unknown keys and incomplete pairs (issue 20, point 8) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("entry, problem", [
+    (dict(MYSQL, decsription="orders"), "orders-mysql: unknown key decsription (did you mean description?)"),
+    (dict(MYSQL, bootstrap_servers=["b:9092"]), "orders-mysql: unknown key bootstrap_servers (a key of kind kafka, not mysql)"),
+    (dict(MYSQL, colour=None), "orders-mysql: unknown key colour"),
+    (dict(KAFKA, dli_connection={"name": "events_dli", "queus": ["q"]}),
+     "events-kafka: unknown key dli_connection.queus (did you mean queues?)"),
+    (dict(MYSQL, vpc_id="vpc-1"), "orders-mysql: vpc_id is set without subnet_id (they only work together)"),
+    (dict(MYSQL, subnet_id="subnet-1"), "orders-mysql: subnet_id is set without vpc_id (they only work together)"),
+    (dict(MYSQL, security_group_id="sg-1"), "orders-mysql: security_group_id needs vpc_id and subnet_id"),
+    (dict(KAFKA, subnet_id=None), "events-kafka: vpc_id is set without subnet_id (they only work together)"),
+    (dict(KAFKA, dli_connection={"name": "events_dli", "dest_vpc_id": "vpc-2"}),
+     "events-kafka: dli_connection.dest_vpc_id is set without dli_connection.dest_network_id (they only work together)"),
+])
+def test_unknown_keys_and_incomplete_pairs_are_named(entry, problem):
+    result = plan([entry], JOB)
+    assert result["problems"] == [problem]
+    assert result["tests"] == result["drs"] == result["eg"] == result["dli"] == []
+
+
+def test_every_unknown_key_is_named_once_in_input_order():
+    assert plan([dict(MYSQL, hots="h", pasword="p")], JOB)["problems"] == [
+        "orders-mysql: unknown key hots (did you mean host?)", "orders-mysql: unknown key pasword (did you mean password?)"]
+
+
+def test_teardown_refuses_unknown_keys_too():
+    """A typo in dli_connection.name would leave the DLI connection behind."""
+    result = plan([{"name": "orders-mysql", "kind": "mysql", "dli_connection": {"nmae": "orders_dli"}}], state="absent")
+    assert result["problems"] == ["orders-mysql: unknown key dli_connection.nmae (did you mean name?)"]
+    assert result["drs"] == result["dli"] == []
+
+
+def test_pairs_are_named_as_a_role_calls_them():
+    assert plan([dict(MYSQL, vpc_id="vpc-1")], JOB, prefix="mysql_endpoint_")["problems"] == [
+        "orders-mysql: mysql_endpoint_vpc_id is set without mysql_endpoint_subnet_id (they only work together)"]
+
+
+def test_the_known_keys_are_the_roles_inputs():
+    """The one list of entry keys (ENTRY_KEYS, DLI_CONNECTION_KEYS) is what each role passes in its entry and documents."""
+    roles = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "roles")
+    for kind in KINDS:
+        with open(os.path.join(roles, kind + "_endpoint", "vars", "main.yml"), encoding="utf-8") as handle:
+            entry = yaml.safe_load(handle)[kind + "_endpoint__entry"]
+        assert set(entry) == set(ENTRY_KEYS[kind]), kind
+        with open(os.path.join(roles, kind + "_endpoint", "meta", "argument_specs.yml"), encoding="utf-8") as handle:
+            options = yaml.safe_load(handle)["argument_specs"]["main"]["options"]
+        assert set(options["%s_endpoint_dli_connection" % kind]["options"]) == set(DLI_CONNECTION_KEYS), kind
+        documented = {name[len(kind + "_endpoint_"):] for name in options}
+        assert set(ENTRY_KEYS[kind]) - {"name", "kind"} <= documented, kind
