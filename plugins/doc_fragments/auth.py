@@ -130,6 +130,8 @@ options:
       - Last in the resolution order and never tried unless asked by this option or O(metadata_url), so a machine that
         is not an ECS never contacts the link-local address unasked. Each metadata call has 5 seconds at most; off an
         ECS the task fails saying so.
+      - Metadata calls never go through a proxy (E(HTTPS_PROXY), E(HTTP_PROXY)), so the credentials it hands out never
+        pass one; the API calls made with them do use the proxy.
       - If not set, the value of E(HUAWEICLOUD_USE_METADATA) is used.
     type: bool
     default: false

@@ -123,7 +123,8 @@ class MetadataAuth(RefreshingAkSkAuth):
     def _call(self, client, method: str, path: str, headers: dict):
         url = self.base_url + path
         try:
-            raw = transport.exchange(client.session, method, url, headers, b"", min(client.timeout, METADATA_TIMEOUT), True)
+            raw = transport.exchange(client.session, method, url, headers, b"", min(client.timeout, METADATA_TIMEOUT), True,
+                                     direct=True)
         except (transport.DeadlineExceeded, transport.RequestException, transport.TooLarge) as exc:
             raise HuaweiCloudError("Could not get credentials from the ECS metadata service at %s (%s within %ss): %s"
                                    % (self.base_url, type(exc).__name__, METADATA_TIMEOUT, OFF_ECS_HINT), method=method,

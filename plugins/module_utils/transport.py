@@ -158,15 +158,19 @@ def _read(response, limit: int) -> tuple:
     return b"".join(chunks), False
 
 
-def exchange(session, method: str, url: str, headers: dict, data: bytes, timeout: float, verify) -> Exchange:
-    """Send one request and read its answer within ``timeout`` seconds in all.
+# Proxy settings that make requests ignore HTTP(S)_PROXY for one exchange.
+NO_PROXY = {"http": None, "https": None}
+
+
+def exchange(session, method: str, url: str, headers: dict, data: bytes, timeout: float, verify, direct: bool = False) -> Exchange:
+    """Send one request and read its answer within ``timeout`` seconds in all; ``direct``: never through a proxy.
 
     Raises DeadlineExceeded, TooLarge (a success body over BODY_LIMIT) or a ``requests`` exception.
     """
     with _Deadline(timeout) as deadline:
         try:
             response = session.request(method, url, data=data or None, headers=headers, timeout=timeout, verify=verify,
-                                       allow_redirects=False, stream=True)
+                                       allow_redirects=False, stream=True, proxies=NO_PROXY if direct else None)
             try:
                 success = 200 <= response.status_code < 300
                 content, truncated = _read(response, BODY_LIMIT if success else ERROR_BODY_LIMIT)

@@ -94,3 +94,13 @@ def test_a_proxy_that_refuses_is_named_as_the_proxy(proxy, emulator):
     assert "connection refused by the proxy 127.0.0.1:%d" % closed in run.msg
     assert "NO_PROXY" in run.msg and run.msg.endswith("(gave up after 2 attempts)"), run.msg
     assert emulator.log() == []
+
+
+def test_the_metadata_service_is_never_asked_through_a_proxy(proxy, emulator):
+    """The metadata server hands out credentials: they must not pass through (or be refused by) a proxy that the
+    API calls use; a link-local address is only reachable from the server itself anyway."""
+    args = {key: value for key, value in emulator.auth_args(metadata_url=emulator.url).items() if key not in ("access_key", "secret_key")}
+    run = proxied("drs_connection_info", args, proxy.url)
+    assert run.error is None and not run.failed, run.stdout
+    assert proxy.requests == ["GET %s%s" % (emulator.url, LISTING)]
+    assert [entry["auth"] for entry in emulator.log() if entry["path"].startswith("/v5/")] == ["metadata"]
