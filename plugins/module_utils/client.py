@@ -89,8 +89,10 @@ class HuaweiCloudClient:
     def __init__(self, region: str, auth, project_id: str = None, cloud: str = None, endpoints: dict = None,
                  endpoint_url: str = None, verify=True, timeout: float = 30.0, retry: RetryPolicy = None,
                  cache: TokenCache = None, secrets=None, sleep=time.sleep, session=None, clock=time.monotonic,
-                 project_name: str = None):
+                 project_name: str = None, origins: dict = None):
         self.region = region
+        # Where an endpoint that is not an option of its own came from ({service: "the option auth_url"}), for errors.
+        self.origins = origins or {}
         self.auth = auth
         self._project_id = project_id
         # The IAM project the calls act in when no id is given: the region's, or a sub-project such as cn-north-4_dev.
@@ -262,7 +264,8 @@ class HuaweiCloudClient:
 
     def _url_origin(self, service: str) -> str:
         """Where the service's URL came from, and for a region Huawei Cloud does not have, how to reach one anyway."""
-        origin = endpoint_origin(service, self.region, self.cloud, self.endpoints, self.endpoint_url, os.environ)
+        origin = self.origins.get(service) or endpoint_origin(service, self.region, self.cloud, self.endpoints, self.endpoint_url,
+                                                              os.environ)
         text = "; the URL comes from %s" % origin
         hint = unknown_region_hint(self.region) if origin.startswith("the default") else ""
         if hint:

@@ -163,8 +163,10 @@ def build_client(p: dict, warn, secrets: set, deprecate=None):
     resolved = resolve_credentials(p, warn, secrets, deprecate=deprecate)
     endpoints = {k: v for k, v in (p["endpoints"] or {}).items() if v}
     iam = iam_base_url(p["auth_url"]) if p.get("auth_url") else resolved.iam_endpoint
+    origins = {}
     if iam and "iam" not in endpoints:
         endpoints["iam"] = iam
+        origins["iam"] = "the option auth_url (or its HW_AUTH_URL, OS_AUTH_URL, HUAWEICLOUD_SDK_IAM_ENDPOINT)" if p.get("auth_url") else "the iam_endpoint of the SDK credentials file"
     verify = p["ca_bundle"] or p["validate_certs"]
     return HuaweiCloudClient(
         region=p["region"],
@@ -179,4 +181,5 @@ def build_client(p: dict, warn, secrets: set, deprecate=None):
         retry=RetryPolicy(max_retries=p["max_retries"]),
         cache=TokenCache(enabled=p["token_cache"], warn=warn),
         secrets=secrets,
+        origins=origins,
     )

@@ -17,6 +17,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.client import 
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import REGIONS, endpoint_origin, unknown_region_hint
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RetryPolicy
+from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options import auth_argument_spec, build_client
 
 PROJECT = "0123456789abcdef0123456789abcdef"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -162,3 +163,18 @@ def test_the_known_regions_are_the_official_sdks():
                          ("huaweicloudsdkdli.v1.region.dli_region", "DliRegion"), ("huaweicloudsdkeg.v1.region.eg_region", "EgRegion")):
         sdk.update(getattr(pytest.importorskip(module), name).static_fields)
     assert REGIONS == frozenset(sdk)
+
+
+@pytest.mark.parametrize("auth_url", ["http://127.0.0.1:%d", "http://127.0.0.1:%d/v3"])
+def test_an_iam_url_from_auth_url_is_named_as_auth_url(dns, closed_port, auth_url, monkeypatch):
+    """Terraform's auth_url (HW_AUTH_URL) is the IAM endpoint; a failure names it, not endpoints.iam it was turned into."""
+    for name in ("HW_AUTH_URL", "OS_AUTH_URL", "HUAWEICLOUD_SDK_IAM_ENDPOINT"):
+        monkeypatch.delenv(name, raising=False)
+    params = {name: option.get("default") for name, option in auth_argument_spec().items()}
+    params.update(region="cn-north-4", access_key="AK", secret_key="SK", auth_url=auth_url % closed_port, max_retries=0,
+                  token_cache=False)
+    built = build_client(params, warn=lambda message: None, secrets=set())
+    built._sleep = lambda seconds: None  # pylint: disable=protected-access
+    error = failure(lambda: built.get("iam", "/v3/projects"))
+    assert "connection refused by 127.0.0.1:%d" % closed_port in error.message
+    assert "the URL comes from the option auth_url" in error.message, error.message
