@@ -166,7 +166,8 @@ def build_client(p: dict, warn, secrets: set, deprecate=None):
     origins = {}
     if iam and "iam" not in endpoints:
         endpoints["iam"] = iam
-        origins["iam"] = "the option auth_url (or its HW_AUTH_URL, OS_AUTH_URL, HUAWEICLOUD_SDK_IAM_ENDPOINT)" if p.get("auth_url") else "the iam_endpoint of the SDK credentials file"
+        origins["iam"] = ("the option auth_url (or its HW_AUTH_URL, OS_AUTH_URL, HUAWEICLOUD_SDK_IAM_ENDPOINT)" if p.get("auth_url")
+                          else "the iam_endpoint of the SDK credentials file")
     verify = p["ca_bundle"] or p["validate_certs"]
     return HuaweiCloudClient(
         region=p["region"],
