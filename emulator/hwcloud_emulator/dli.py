@@ -2,7 +2,11 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""DLI enhanced datasource connections: CRUD, hosts, queue/pool binding, routes, per-queue peer status."""
+"""DLI enhanced datasource connections: CRUD, hosts, queue/pool binding, routes, per-pool peer status.
+
+Binding a queue attaches the queue's elastic resource pool (dli_queues): the peer, and what reads list, is the
+pool's (huawei-api.md section 11 #1); only an old-style queue outside any pool gets a peer of its own in
+``available_queue_info``."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from typing import Any
 
 from . import clock
 from .config import delay_seconds
+from .dli_queues import ROUTES as QUEUE_ROUTES, find_queue
 from .errors import ApiError, service_error
 from .messages import Request, Response
 from .index import ordered_page
@@ -73,12 +78,28 @@ def _tags(value: Any) -> list[dict[str, str]]:
     return [{"key": tag["key"], "value": tag["value"]} for tag in value]
 
 
-def _new_peer(app: Any, name: str) -> dict[str, Any]:
-    """A peering that turns ACTIVE (or FAILED for configured queue/pool names) after dli_peer_active."""
+def _new_peer(app: Any, name: str, queue: str | None = None) -> dict[str, Any]:
+    """A peering that turns ACTIVE after dli_peer_active, or FAILED when its pool (or queue) name, or the queue that
+    attached the pool, is in ``dli.failing_queues``."""
     created = clock.now()
+    failing = (app.config.get("dli") or {}).get("failing_queues", [])
     return {"peer_id": str(uuid.uuid4()), "name": name, "status": "CREATING", "err_msg": "",
             "update_time": clock.epoch_ms(created), "ready_at": created + delay_seconds(app.config, "dli_peer_active"),
-            "will_fail": name in (app.config.get("dli") or {}).get("failing_queues", [])}
+            "will_fail": name in failing or queue in failing, "via_queue": queue if queue != name else None}
+
+
+def _targets(app: Any, wanted: dict[str, list[str]]) -> list[tuple[str, str, str | None]]:
+    """(field, peer name, queue that asked for it) per name of a bind/unbind body: a queue stands for its pool;
+    an old-style queue outside any pool for itself. An unknown queue is a 400 (dli_queues)."""
+    targets = []
+    for queue_name in wanted.get("queues") or []:
+        queue = find_queue(app, queue_name)
+        if queue.pool is None:
+            targets.append(("available_queue_info", queue.name, queue.name))
+        else:
+            targets.append(("elastic_resource_pools", queue.pool, queue.name))
+    targets += [("elastic_resource_pools", pool, None) for pool in wanted.get("elastic_resource_pools") or []]
+    return targets
 
 
 def _refresh(connection: dict[str, Any], hold: bool = False) -> bool:
@@ -89,8 +110,9 @@ def _refresh(connection: dict[str, Any], hold: bool = False) -> bool:
             if peer["status"] == "CREATING" and current >= peer["ready_at"] and not hold:
                 peer["status"] = "FAILED" if peer["will_fail"] else "ACTIVE"
                 if peer["will_fail"]:
-                    peer["err_msg"] = ("Failed to create the peering connection for %s: the destination subnet "
-                                       "is not reachable (simulated)." % peer["name"])
+                    via = " (bound through queue %s)" % peer["via_queue"] if peer.get("via_queue") else ""
+                    peer["err_msg"] = ("Failed to create the peering connection for %s%s: the destination subnet "
+                                       "is not reachable (simulated)." % (peer["name"], via))
                 peer["update_time"] = clock.epoch_ms(peer["ready_at"])
                 changed = True
     return changed
@@ -150,6 +172,7 @@ def create_connection(app: Any, req: Request) -> Response:
     queues, pools = _names(body, "queues"), _names(body, "elastic_resource_pools")
     hosts = _hosts(body.get("hosts") or [])
     tags = _tags(body.get("tags") or [])
+    targets = _targets(app, {"queues": queues, "elastic_resource_pools": pools})
     with app.store.lock:
         connections, index = app.store.data["dli_connections"], app.store.indexes["dli_connections"]
         if any(connections[c_id]["status"] != "DELETED" for c_id in index.named(req.project_id, name)):
@@ -159,9 +182,10 @@ def create_connection(app: Any, req: Request) -> Response:
             "dest_vpc_id": body["dest_vpc_id"], "dest_network_id": body["dest_network_id"],
             "routetable_id": body.get("routetable_id"), "create_time": clock.epoch_ms(clock.now()),
             "hosts": hosts, "routes": [], "tags": tags, "ipv6_enable": False,
-            "available_queue_info": {q: _new_peer(app, q) for q in queues},
-            "elastic_resource_pools": {p: _new_peer(app, p) for p in pools},
+            "available_queue_info": {}, "elastic_resource_pools": {},
         }
+        for field, name, queue in targets:
+            connection[field].setdefault(name, _new_peer(app, name, queue))
         connections[connection["id"]] = connection
         index.add(connection, connection["id"])
         _track_peers(app, connection)
@@ -246,11 +270,11 @@ def associate(app: Any, req: Request) -> Response:
     wanted = {key: _names(body, key) for key, _field in PEER_KINDS}
     if not any(wanted.values()):
         raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
+    targets = _targets(app, wanted)
     with app.store.lock:
         connection = _live(app, req)
-        for key, field in PEER_KINDS:
-            for name in wanted[key]:
-                connection[field].setdefault(name, _new_peer(app, name))
+        for field, name, queue in targets:
+            connection[field].setdefault(name, _new_peer(app, name, queue))
         _track_peers(app, connection)
         app.store.save()
     names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
@@ -258,21 +282,19 @@ def associate(app: Any, req: Request) -> Response:
 
 
 def disassociate(app: Any, req: Request) -> Response:
-    """POST …/{id}/disassociate-queue: every name must currently be bound."""
+    """POST …/{id}/disassociate-queue: every name must currently be bound (a queue through its pool)."""
     body = req.json()
     wanted = {key: _names(body, key) for key, _field in PEER_KINDS}
     if not any(wanted.values()):
         raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
+    targets = _targets(app, wanted)
     with app.store.lock:
         connection = _live(app, req)
-        for key, field in PEER_KINDS:
-            unbound = [name for name in wanted[key] if name not in connection[field]]
-            if unbound:
-                raise _invalid("%s %s not associated with enhanced connection %s."
-                               % (key, ",".join(unbound), connection["id"]))
-        for key, field in PEER_KINDS:
-            for name in wanted[key]:
-                del connection[field][name]
+        unbound = [queue or name for field, name, queue in targets if name not in connection[field]]
+        if unbound:
+            raise _invalid("%s not associated with enhanced connection %s." % (",".join(unbound), connection["id"]))
+        for field, name, _queue in targets:
+            connection[field].pop(name, None)
         app.store.save()
     names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
     return Response(200, _ok("Disassociated peer connection for queues:{%s}." % names))
@@ -324,7 +346,7 @@ def _routes() -> list[Route]:
         base = BASE.replace("{version}", version)
         routes.append(Route("POST", base + "/{connection_id}/routes", "dli", add_route))
         routes.append(Route("DELETE", base + "/{connection_id}/routes/{name}", "dli", delete_route))
-    return routes
+    return routes + QUEUE_ROUTES
 
 
 ROUTES = _routes()

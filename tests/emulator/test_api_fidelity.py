@@ -64,9 +64,9 @@ def test_dli_delete_is_refused_while_a_peer_is_creating(emulator) -> None:
     connection_id = _dli_create(client, "busy", queues=["q1"])
     time.sleep(0.08)  # past dli_peer_active: only the hold keeps the peer CREATING
     shown = client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id))
-    assert (shown.status, shown.available_queue_info[0].status) == ("ACTIVE", "CREATING")  # connection status stays ACTIVE
+    assert (shown.status, shown.elastic_resource_pools[0].status) == ("ACTIVE", "CREATING")  # connection status stays ACTIVE
     error = _raised(lambda: client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id)))
-    assert error.status_code == 400 and "being created cannot be deleted" in error.error_msg and "q1" in error.error_msg
+    assert error.status_code == 400 and "being created cannot be deleted" in error.error_msg and "q1_pool" in error.error_msg
     emulator.admin.patch_config({"dli": {"hold_peers": False}})
     assert client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id)).is_success is True
 
