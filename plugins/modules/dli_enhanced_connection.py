@@ -19,6 +19,9 @@ description:
     A C(DLI.0001) that is a real parameter error still fails the module.
   - Only options you set are compared. O(hosts) and O(queues)/O(elastic_resource_pools) names are compared
     order-insensitively; O(routes) are compared by name and CIDR.
+  - O(queues) are verified through their elastic resource pools. Binding a queue attaches its pool, and the API lists
+    the pool, not the queue, so the module reads each queue's pool (once per queue and run) and compares pools; see
+    O(queues).
   - O(name), O(dest_vpc_id), O(dest_network_id), O(routetable_id) and O(tags) cannot be changed in place. When
     O(name), O(dest_vpc_id) or O(dest_network_id) differ the module fails naming them, unless O(recreate=true).
   - The API never returns O(routetable_id) and O(tags), so they are sent when the connection is created and cannot be
@@ -135,7 +138,9 @@ connection:
       type: int
       sample: 1566888011125
     available_queue_info:
-      description: One peering per bound queue.
+      description:
+        - One peering per bound old-style queue (one outside any elastic resource pool). A queue in a pool is listed
+          as its pool in RV(connection.elastic_resource_pools), not here.
       type: list
       elements: dict
       contains:
@@ -155,7 +160,9 @@ connection:
           description: Last status change, epoch milliseconds.
           type: int
     elastic_resource_pools:
-      description: One peering per bound elastic resource pool, same fields as RV(connection.available_queue_info).
+      description:
+        - One peering per bound elastic resource pool, including the pools that bound queues run in; same fields as
+          RV(connection.available_queue_info).
       type: list
       elements: dict
     hosts:

@@ -103,11 +103,14 @@ class EnhancedConnection(BaseModel):
 
     @field_validator("queues", "elastic_resource_pools")
     @classmethod
-    def _names(cls, value):
+    def _names(cls, value, info):
         if value is not None:
             if not all(value):
                 raise ValueError("names must not be empty")
             _unique(value, "name")
+            for name in value if info.field_name == "queues" else []:
+                if segment_problem(name):  # a queue's pool is read with the queue name in the URL
+                    raise ValueError("queue name %r %s" % (name, segment_problem(name)))
         return value
 
     @field_validator("routes")
