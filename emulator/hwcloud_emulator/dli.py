@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import ipaddress
+import logging
 import re
 import uuid
-from typing import Any
+from typing import Any, Callable
 
 from . import clock
 from .config import delay_seconds
@@ -24,6 +25,7 @@ from .messages import Request, Response
 from .index import ordered_page
 from .router import Route
 
+LOG = logging.getLogger("hwcloud_emulator")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,64}$")
 HOST_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,127}$")
 PEER_KINDS = (("queues", "available_queue_info"), ("elastic_resource_pools", "elastic_resource_pools"))
@@ -331,6 +333,26 @@ def delete_route(app: Any, req: Request) -> Response:
     return Response(200, _ok("Deleted"))
 
 
+def _deprecated(handler: Callable[[Any, Request], Response], template: str) -> Callable[[Any, Request], Response]:
+    """The v2.0 route calls are deprecated in favour of their /v3/ twins (huawei-api.md section 11 #2): they still
+    work, answer with ``Deprecation: true`` (errors too) and log a warning naming the v3 route."""
+    successor = template.replace("/v2.0/", "/v3/", 1)
+
+    def deprecated(app: Any, req: Request) -> Response:
+        LOG.warning("deprecated API called: %s %s; use %s %s", req.method, template, req.method, successor)
+        try:
+            response = handler(app, req)
+        except ApiError as error:
+            error.headers.update(DEPRECATION)
+            raise
+        response.headers.update(DEPRECATION)
+        return response
+    return deprecated
+
+
+DEPRECATION = {"Deprecation": "true"}
+
+
 def _routes() -> list[Route]:
     v2 = BASE.replace("{version}", "v2.0")
     routes = [
@@ -344,8 +366,9 @@ def _routes() -> list[Route]:
     ]
     for version in ("v2.0", "v3"):
         base = BASE.replace("{version}", version)
-        routes.append(Route("POST", base + "/{connection_id}/routes", "dli", add_route))
-        routes.append(Route("DELETE", base + "/{connection_id}/routes/{name}", "dli", delete_route))
+        for method, template, handler in (("POST", base + "/{connection_id}/routes", add_route),
+                                          ("DELETE", base + "/{connection_id}/routes/{name}", delete_route)):
+            routes.append(Route(method, template, "dli", _deprecated(handler, template) if version == "v2.0" else handler))
     return routes + QUEUE_ROUTES
 
 
