@@ -19,6 +19,8 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import 
 
 CONNECTIONS = "/v2.0/{project_id}/datasource/enhanced-connections"
 CONNECTION = CONNECTIONS + "/{connection_id}"
+# Routes are added and deleted with the v3 API: the v2.0 route calls are deprecated (huawei-api.md section 11 #2).
+ROUTES = "/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes"
 # A GET/DELETE on an unknown or purged id (huawei-api.md section 10 #1): HTTP 400 DLI.0001 "Connection xxx is not
 # exist" as Terraform quotes it, DLI.0002 "object does not exist", or a 404 (DLI.0023). DLI.0001 is also the
 # generic parameter error, so it means "gone" only when the message says the connection does not exist.
@@ -126,11 +128,10 @@ class DliEnhancedConnections(ServiceApi):
         self.client.request("dli", "POST", build(CONNECTION + "/disassociate-queue", connection_id=connection_id), body=names)
 
     def add_route(self, connection_id: str, route: dict) -> None:
-        self.client.request("dli", "POST", build(CONNECTION + "/routes", connection_id=connection_id),
-                            body={"name": route["name"], "cidr": route["cidr"]})
+        self.client.request("dli", "POST", build(ROUTES, connection_id=connection_id), body={"name": route["name"], "cidr": route["cidr"]})
 
     def delete_route(self, connection_id: str, name: str) -> None:
-        self.client.request("dli", "DELETE", build(CONNECTION + "/routes/{route_name}", connection_id=connection_id, route_name=name))
+        self.client.request("dli", "DELETE", build(ROUTES + "/{route_name}", connection_id=connection_id, route_name=name))
 
 
 # -- plan (pure) ------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ description:
   - Create, update and delete Data Lake Insight (DLI) enhanced datasource connections
     (C(/v2.0/{project_id}/datasource/enhanced-connections)), that is VPC peerings between DLI queues or elastic resource
     pools and the subnet of a data source, with custom host entries and routes.
+  - Routes are added and deleted with the v3 API (C(/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes));
+    the v2.0 route calls are deprecated and never used.
   - The connection is found by O(connection_id), else by exact O(name). Connections with status C(DELETED) stay
     readable in the API but count as absent, and so does an unknown or purged O(connection_id) (the API answers
     HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404), so O(state=absent) then reports C(changed=false).
