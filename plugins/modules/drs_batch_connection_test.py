@@ -19,6 +19,10 @@ description:
     first with one C(POST /v3/{project_id}/jobs/batch-status) call (per 100 jobs) and does not send endpoints of
     jobs that are unknown or in another status; they are reported as failed with the reason. One extra call saves a
     test call per affected batch and keeps such an endpoint from failing the other endpoints of its batch.
+  - The API answers that call with HTTP 400 when a job does not exist or was deleted, with the code only per job
+    (C(results[i].error_code): C(DRS.M00289) does not exist, C(DRS.M05004) deleted). The module reads those per-job
+    codes (the jobs the answer leaves out are asked again without the failed ones) and reports each such endpoint
+    naming the job (by O(test_endpoints[].job_name) and ID when found by name), the code and what to do.
   - Endpoints are sent at most 10 per request; requests run in parallel (O(concurrency)).
   - Secrets are never returned.
 author:
@@ -427,6 +431,8 @@ def record_answer(result: dict, answer: dict, redact) -> None:
 
 def record_chunk(results: list, chunk: list, answers, redact) -> None:
     """Results of one request (a list in request order, or the HuaweiCloudError that failed it)."""
+    if isinstance(answers, HuaweiCloudError) and len(answers.results) == len(chunk):
+        answers = answers.results  # a failed call that still says per entry what happened (huawei-api.md 11 #6)
     for position, index in enumerate(chunk):
         if isinstance(answers, HuaweiCloudError):
             mark_failed(results[index], answers.error_msg or answers.message, answers.error_code)
@@ -512,7 +518,7 @@ class BatchConnectionTest:
             job = statuses.get(result["job_id"])
             if job is None:
                 continue  # not reported: let the connection test itself decide
-            problem = job_status_problem(result["job_id"], job)
+            problem = job_status_problem(result["job_id"], job, result.get("job_name"))
             if problem:
                 mark_failed(result, *problem)
 
