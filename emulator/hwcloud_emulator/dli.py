@@ -66,15 +66,34 @@ def _hosts(value: Any) -> list[dict[str, str]]:
     return [{"name": host["name"], "ip": host["ip"]} for host in value]
 
 
+TAG_CHARACTERS = re.compile(r"^[\w .:=+\-@]+$")  # letters of any language, digits, spaces, _ . : = + - @
+
+
+def _tag_problem(text: Any, what: str, longest: int) -> str | None:
+    """DOC dli_02_0187 / Go SDK Tag (huawei-api.md section 11 #5): 1..longest characters of the allowed set, no
+    leading or trailing space; a key must not start with _sys_."""
+    if not isinstance(text, str) or not 1 <= len(text) <= longest:
+        return "must have 1 to %d characters" % longest
+    if text != text.strip(" "):
+        return "must not start or end with a space"
+    if not TAG_CHARACTERS.match(text):
+        return "may contain only letters, digits, spaces and _ . : = + - @"
+    if what == "key" and text.lower().startswith("_sys_"):
+        return "must not start with _sys_ (reserved by the system)"
+    return None
+
+
 def _tags(value: Any) -> list[dict[str, str]]:
-    """Tag keys 1-128 and values 1-255 characters (SDK ``Tag``); keys unique."""
+    """Tag keys 1-128 and values 1-255 characters of the documented set; keys unique."""
     if not isinstance(value, list):
         raise _invalid("Invalid parameter tags: a list of {key, value} objects is required.")
-    for tag in value:
-        if not isinstance(tag, dict) or not isinstance(tag.get("key"), str) or not 1 <= len(tag["key"]) <= 128:
-            raise _invalid("Invalid parameter tags: each key has 1 to 128 characters.")
-        if not isinstance(tag.get("value"), str) or not 1 <= len(tag["value"]) <= 255:
-            raise _invalid("Invalid parameter tags: the value of tag %s must have 1 to 255 characters." % tag["key"])
+    for index, tag in enumerate(value):
+        if not isinstance(tag, dict):
+            raise _invalid("Invalid parameter tags[%d]: a {key, value} object is required." % index)
+        for what, longest in (("key", 128), ("value", 255)):
+            problem = _tag_problem(tag.get(what), what, longest)
+            if problem:
+                raise _invalid("Invalid parameter tags[%d].%s: the tag %s %s." % (index, what, what, problem))
     if len({tag["key"] for tag in value}) != len(value):
         raise _invalid("Invalid parameter tags: duplicate tag keys.")
     return [{"key": tag["key"], "value": tag["value"]} for tag in value]

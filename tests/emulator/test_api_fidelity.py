@@ -173,3 +173,23 @@ def test_eg_list_offset_and_limit_are_at_most_100(emulator) -> None:
     for query in (dict(offset=101, limit=10), dict(offset=0, limit=101), dict(offset=0, limit=0)):
         error = _raised(lambda query=query: client.list_connections(ListConnectionsRequest(**query)))
         assert (error.status_code, error.error_code) == (400, "EG.00513000") and "offset" in error.error_msg
+
+
+# -- section 11 #5: DLI tag characters -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag, where", [
+    (Tag(key="_sys_owner", value="v"), "tags[0].key"), (Tag(key="_SYS_owner", value="v"), "tags[0].key"),
+    (Tag(key=" team", value="v"), "tags[0].key"), (Tag(key="team", value="data "), "tags[0].value"),
+    (Tag(key="team#1", value="v"), "tags[0].key"), (Tag(key="team", value="a/b"), "tags[0].value"),
+])
+def test_dli_tag_characters_and_reserved_prefix(emulator, tag, where) -> None:
+    client = sdk_client(DliClient, emulator.base_url)
+    error = _raised(lambda: _dli_create(client, "tagged_rules", tags=[tag]))
+    assert (error.status_code, error.error_code) == (400, "DLI.0001") and where in error.error_msg
+
+
+def test_dli_tags_take_letters_of_any_language_digits_spaces_and_the_documented_signs(emulator) -> None:
+    client = sdk_client(DliClient, emulator.base_url)
+    tags = [Tag(key="团队 owner", value="数据 team_1"), Tag(key="a.b:c=d+e-f@g", value="x_sys_y")]
+    assert _dli_create(client, "tagged_ok", tags=tags)
