@@ -113,11 +113,15 @@ options:
     elements: dict
     suboptions:
       key:
-        description: Tag key, 1 to 128 characters.
+        description:
+          - Tag key, 1 to 128 characters; must not start with C(_sys_) (in any case, reserved by the system).
+          - Keys and values may contain letters of any language, digits, spaces and C(_ . : = + - @), and must not start
+            or end with a space. These rules are checked before any API call, naming O(tags[].key) or
+            O(tags[].value) of the tag at fault, because tags cannot be changed later.
         type: str
         required: true
       value:
-        description: Tag value, 1 to 255 characters (an empty value is refused by the API).
+        description: Tag value, 1 to 255 characters (an empty value is refused by the API), with the characters of O(tags[].key).
         type: str
         required: true
   recreate:
