@@ -36,9 +36,26 @@ def _invalid(msg: str) -> ApiError:
     return service_error("dli", 400, "DLI.0001", msg)
 
 
-def _not_found(connection_id: str) -> ApiError:
-    """Unknown or purged connection id: 400 DLI.0001 with the wording TF quotes (huawei-api.md section 10 #1)."""
-    return service_error("dli", 400, "DLI.0001", "Connection %s is not exist" % connection_id)
+# How a gone connection (unknown id, or deleted) is answered, config dli.gone_answer: the sources disagree
+# (huawei-api.md section 11 #3), so the emulator answers each way a client must take as "gone".
+GONE_ANSWERS = {
+    "DLI.0001": (400, "DLI.0001", "Connection %s is not exist"),  # the wording TF quotes (section 10 #1)
+    "DLI.0002": (400, "DLI.0002", "Enhanced connection %s does not exist."),
+    "404": (404, "DLI.0023", "Enhanced connection %s not found."),
+}
+
+
+def _not_found(app: Any, connection_id: str) -> ApiError:
+    """An unknown or deleted connection id, answered as dli.gone_answer says (default 400 DLI.0001)."""
+    status, code, text = GONE_ANSWERS.get(str((app.config.get("dli") or {}).get("gone_answer") or "DLI.0001"),
+                                          GONE_ANSWERS["DLI.0001"])
+    return service_error("dli", status, code, text % connection_id)
+
+
+def _deleted_rows_shown(app: Any) -> bool:
+    """dli.deleted_rows: shown (default) = show answers a deleted connection with status DELETED, as TF reads it;
+    gone = like an unknown id."""
+    return (app.config.get("dli") or {}).get("deleted_rows", "shown") != "gone"
 
 
 def _ok(message: str = "", **extra: Any) -> dict[str, Any]:
@@ -174,10 +191,10 @@ def view(connection: dict[str, Any], listing: bool) -> dict[str, Any]:
 
 
 def _live(app: Any, req: Request) -> dict[str, Any]:
-    """The connection of the path (not DELETED), else 400 DLI.0001 "is not exist"."""
+    """The connection of the path (not DELETED), else the gone answer (400 DLI.0001 "is not exist" by default)."""
     connection = app.store.data["dli_connections"].get(req.params["connection_id"])
     if connection is None or connection["project_id"] != req.project_id or connection["status"] == "DELETED":
-        raise _not_found(req.params["connection_id"])
+        raise _not_found(app, req.params["connection_id"])
     return connection
 
 
@@ -246,12 +263,14 @@ def list_connections(app: Any, req: Request) -> Response:
 
 
 def show_connection(app: Any, req: Request) -> Response:
-    """GET …/enhanced-connections/{id}: flat object plus is_success/message; DELETED rows stay readable."""
+    """GET …/enhanced-connections/{id}: flat object plus is_success/message; DELETED rows stay readable unless
+    dli.deleted_rows is gone."""
     with app.store.lock:
         refresh_all(app)
         connection = app.store.data["dli_connections"].get(req.params["connection_id"])
-        if connection is None or connection["project_id"] != req.project_id:
-            raise _not_found(req.params["connection_id"])
+        if (connection is None or connection["project_id"] != req.project_id
+                or (connection["status"] == "DELETED" and not _deleted_rows_shown(app))):
+            raise _not_found(app, req.params["connection_id"])
         return Response(200, _ok("", **view(connection, listing=False)))
 
 

@@ -193,3 +193,33 @@ def test_dli_tags_take_letters_of_any_language_digits_spaces_and_the_documented_
     client = sdk_client(DliClient, emulator.base_url)
     tags = [Tag(key="团队 owner", value="数据 team_1"), Tag(key="a.b:c=d+e-f@g", value="x_sys_y")]
     assert _dli_create(client, "tagged_ok", tags=tags)
+
+
+# -- section 11 #3: three ways a gone DLI connection is answered ---------------------------------------
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("DLI.0001", (400, "DLI.0001", "Connection %s is not exist")),
+    ("DLI.0002", (400, "DLI.0002", "Enhanced connection %s does not exist.")),
+    ("404", (404, "DLI.0023", "Enhanced connection %s not found.")),
+])
+def test_dli_gone_answers_are_configurable(emulator_factory, answer, expected) -> None:
+    emulator = emulator_factory({"dli": {"gone_answer": answer, "deleted_rows": "gone"}})
+    client = sdk_client(DliClient, emulator.base_url)
+    connection_id = _dli_create(client, "gone_%s" % answer.replace(".", ""))
+    client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id))
+    for gone in (UNKNOWN, connection_id):
+        for call in (lambda: client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=gone)),
+                     lambda: client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=gone))):
+            error = _raised(call)
+            status, code, text = expected
+            assert (error.status_code, error.error_code, error.error_msg) == (status, code, text % gone)
+
+
+def test_dli_deleted_rows_are_shown_by_default_and_unknown_ids_get_the_gone_answer(emulator_factory) -> None:
+    emulator = emulator_factory({"dli": {"gone_answer": "404"}})
+    client = sdk_client(DliClient, emulator.base_url)
+    connection_id = _dli_create(client, "gone_row")
+    client.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=connection_id))
+    assert client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id)).status == "DELETED"
+    assert _raised(lambda: client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=UNKNOWN))).status_code == 404
