@@ -16,8 +16,10 @@ description:
   - Routes are added and deleted with the v3 API (C(/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes));
     the v2.0 route calls are deprecated and never used.
   - The connection is found by O(connection_id), else by exact O(name). Connections with status C(DELETED) stay
-    readable in the API but count as absent, and so does an unknown or purged O(connection_id) (the API answers
-    HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404), so O(state=absent) then reports C(changed=false).
+    readable in the API but count as absent, and so does an unknown or purged O(connection_id), so
+    O(state=absent) then reports C(changed=false). B(What counts as gone:) the sources disagree on the answer, so each
+    of these means gone - a connection row with status C(DELETED), HTTP 404 from DLI (not a gateway 404 such as
+    C(APIGW.0101)), and HTTP 400 C(DLI.0001) or C(DLI.0002) whose message says the connection does not exist.
     A C(DLI.0001) that is a real parameter error still fails the module.
   - Only options you set are compared. O(hosts) and O(queues)/O(elastic_resource_pools) names are compared
     order-insensitively; O(routes) are compared by name and CIDR.
