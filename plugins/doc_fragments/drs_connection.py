@@ -34,7 +34,7 @@ options:
     suboptions:
       endpoint_name:
         description:
-          - Scenario. C(ecs_*) and C(cloud_*) scenarios need O(cloud); C(cloud_*) also needs O(endpoint.instance_id).
+          - Scenario. C(cloud_*) scenarios need O(endpoint.instance_id); neither they nor C(ecs_*) need O(cloud).
           - Must belong to O(db_type), for example V(mysql), V(ecs_mysql) or V(cloud_mysql) for V(mysql).
           - The API also knows Redis scenarios, but it has no Redis O(db_type), so this module does not offer them.
         type: str
@@ -132,7 +132,10 @@ options:
         description: Certificate password (for .p12 certificates). Never returned by the API.
         type: str
   cloud:
-    description: Region and project of a Huawei Cloud instance (C(ecs_*)/C(cloud_*) scenarios). Never returned by the API.
+    description:
+      - Region and project of a Huawei Cloud instance (C(ecs_*)/C(cloud_*) scenarios). Never returned by the API.
+      - Optional: a C(cloud_mysql) connection is created with O(endpoint.instance_id) and O(vpc) alone (as Terraform's
+        acceptance tests do); O(cloud.region) and O(cloud.project_id) are required only when the block is given.
     type: dict
     suboptions:
       region:

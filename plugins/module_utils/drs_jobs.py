@@ -63,6 +63,25 @@ def job_status_problem(job_id: str, job: dict, job_name: str = None):
     return None
 
 
+def fill_instance_location(endpoints: list, region: str, project_id) -> None:
+    """Give an endpoint on a Huawei Cloud instance the module's own region and project where it names none.
+
+    An endpoint is on an instance when it has ``inst_id`` (an RDS instance) or names ``region`` or ``project_id``
+    (an ECS server, say). The API wants the instance's region (and project) for it; never demanding them from the user
+    (huawei-api.md section 11 #7), the missing ones come from the authenticated context: the client's region and its
+    project id (``project_id()``, given or resolved from IAM, called only when needed). An endpoint in another region
+    than the module's keeps what it has: that region's project is not known here.
+    """
+    for endpoint in endpoints:
+        if not (endpoint.inst_id or endpoint.region or endpoint.project_id) or (endpoint.region and endpoint.project_id):
+            continue
+        if endpoint.region not in (None, region):
+            continue
+        own_project = project_id()
+        if endpoint.project_id in (None, own_project):
+            endpoint.region, endpoint.project_id = region, own_project
+
+
 def name_matches(job: dict, name: str) -> bool:
     """The v5 ``name`` filter means a job name or comma-separated job IDs; how loosely the API matches is
     UNCONFIRMED, so results are filtered again with exact comparison."""

@@ -82,7 +82,9 @@ options:
           - Must be V(0) for V(mongodb) (the ports are part of O(test_endpoints[].ip)); sent as V(0) when omitted.
         type: int
       inst_id:
-        description: Database instance ID; required by the API for Huawei Cloud instances such as RDS.
+        description:
+          - Database instance ID; required by the API for Huawei Cloud instances such as RDS. Its missing
+            O(test_endpoints[].region) and O(test_endpoints[].project_id) are the module's own.
         type: str
       db_user:
         description:
@@ -116,10 +118,17 @@ options:
         description: Subnet of the database instance; required with O(test_endpoints[].net_type=vpc).
         type: str
       region:
-        description: Region of the database instance; required by the API for Huawei Cloud instances.
+        description:
+          - Region of the database instance; the API needs it for Huawei Cloud instances.
+          - B(Defaulted) for an endpoint on an instance (one with O(test_endpoints[].inst_id), or with
+            O(test_endpoints[].project_id)) to the module's own O(region).
         type: str
       project_id:
-        description: Project ID of the region where the database instance is.
+        description:
+          - Project ID of the region where the database instance is.
+          - B(Defaulted) for an endpoint on an instance (one with O(test_endpoints[].inst_id) or
+            O(test_endpoints[].region)) in the module's own region to the module's project ID - O(project_id), or the one
+            resolved from IAM - so it is never demanded. An endpoint in another region keeps what it has.
         type: str
       db_name:
         description: DDS authentication database or Oracle service name.
@@ -342,7 +351,9 @@ summary:
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.concurrency import map_bounded
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, job_status_problem
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import (
+    JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, fill_instance_location, job_status_problem,
+)
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import (
@@ -473,6 +484,7 @@ class BatchConnectionTest:
         params = self.module.params
         request = validate(ConnectionTestRequest, {"test_endpoints": rc.prune(params["test_endpoints"]), "concurrency": params["concurrency"]})
         endpoints = request.test_endpoints
+        fill_instance_location(endpoints, self.module.params.get("region"), lambda: self.module.client.project_id)
         results = [new_result(index, endpoint) for index, endpoint in enumerate(endpoints)]
         self.resolve_names(endpoints, results)
         self.check_job_status(results)

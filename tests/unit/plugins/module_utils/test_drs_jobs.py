@@ -13,7 +13,7 @@ import pytest
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.auth import AkSkAuth
 from ansible_collections.hwcloud.connections.plugins.module_utils.client import HuaweiCloudClient
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import DrsJobs, name_matches
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import DrsJobs, fill_instance_location, name_matches
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RetryPolicy
 
@@ -106,3 +106,26 @@ def test_a_400_without_per_job_codes_is_an_error(server):
     server.queue(400, {"results": [{"id": "id-001", "status": "CONFIGURATION"}]})  # a 400 that names no failed job
     with pytest.raises(HuaweiCloudError, match="HTTP 400"):
         DrsJobs(Module(server.url)).statuses(["id-001"])
+
+
+class Entry:
+    def __init__(self, inst_id=None, region=None, project_id=None):
+        self.inst_id, self.region, self.project_id = inst_id, region, project_id
+
+
+OWN = "0123456789abcdef0123456789abcdef"
+
+
+def test_an_instance_endpoint_gets_the_module_region_and_project_where_it_names_none():
+    entries = [Entry("rds-1"), Entry("rds-2", region="cn-north-4"), Entry(region="cn-north-4"), Entry(project_id=OWN),
+               Entry("rds-3", region="ap-southeast-1"), Entry(), Entry("rds-4", project_id="f" * 32)]
+    asked = []
+    fill_instance_location(entries, "cn-north-4", lambda: asked.append(1) or OWN)
+    assert [(e.region, e.project_id) for e in entries] == [
+        ("cn-north-4", OWN), ("cn-north-4", OWN), ("cn-north-4", OWN), ("cn-north-4", OWN),
+        ("ap-southeast-1", None),  # another region: its project is not known here
+        (None, None),  # a self-built database has no location
+        (None, "f" * 32)]  # another project: its region is not known here
+    nothing = [Entry(), Entry("rds-5", region="r", project_id="p")]
+    fill_instance_location(nothing, "cn-north-4", lambda: asked.append("unexpected"))
+    assert "unexpected" not in asked
