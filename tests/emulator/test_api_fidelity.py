@@ -20,6 +20,7 @@ from huaweicloudsdkdrs.v3 import (BatchListJobStatusRequest, BatchQueryJobReqPag
 from huaweicloudsdkdrs.v3 import DrsClient as DrsV3Client
 from huaweicloudsdkdrs.v3 import TestEndPoint as EndPoint
 from huaweicloudsdkdrs.v5 import BaseEndpoint, CreateConnectionReq, CreateConnectionRequest, ModifyConnectionRequest, UpdateConnectionReq
+from huaweicloudsdkdrs.v5 import ListConnectionsRequest as ListDrsConnectionsRequest
 from huaweicloudsdkdrs.v5 import DrsClient as DrsV5Client
 from huaweicloudsdkeg.v1 import ConnectionCreateReq, CreateConnectionRequest as EgCreateRequest, EgClient, ListConnectionsRequest
 
@@ -89,15 +90,37 @@ def _endpoint(**extra) -> BaseEndpoint:
     return BaseEndpoint(**fields)
 
 
-def test_drs_put_requires_the_endpoint_password(emulator) -> None:
+def _listed(client, connection_id: str):
+    return client.list_connections(ListDrsConnectionsRequest(connection_id=connection_id)).connections[0]
+
+
+def test_drs_put_takes_no_endpoint_but_a_sent_endpoint_needs_its_password(emulator) -> None:
+    """Section 11 #8 (correcting section 10 #3): endpoint is optional in UpdateConnectionReq, db_user/db_password are
+    required inside an endpoint that is sent."""
     client = sdk_client(DrsV5Client, emulator.base_url)
     created = client.create_connection(CreateConnectionRequest(body=CreateConnectionReq(name="conn-put", db_type="mysql", endpoint=_endpoint())))
-    for body in (UpdateConnectionReq(description="x", endpoint=_endpoint(db_password=None)), UpdateConnectionReq(description="x")):
+    for endpoint in (_endpoint(db_password=None), _endpoint(db_user=None)):
+        body = UpdateConnectionReq(description="x", endpoint=endpoint)
         error = _raised(lambda body=body: client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=body)))
-        assert (error.status_code, error.error_code) == (400, "DRS.10000001") and "endpoint" in error.error_msg
+        assert (error.status_code, error.error_code) == (400, "DRS.10000001") and "endpoint.db_" in error.error_msg
+    answer = client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=UpdateConnectionReq(description="x")))
+    assert answer.status_code == 200
+    listed = _listed(client, created.connection_id)
+    assert (listed.description, listed.endpoint.ip, listed.endpoint.db_user) == ("x", "10.0.0.1", "root")  # the rest is kept
     answer = client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=UpdateConnectionReq(
         name="conn-put", db_type="mysql", description="x", endpoint=_endpoint(db_password="pw-2"))))
     assert answer.status_code == 200
+
+
+def test_drs_enterprise_project_defaults_to_0_and_an_empty_description_clears(emulator) -> None:
+    """Sections 11 #9 and #10."""
+    client = sdk_client(DrsV5Client, emulator.base_url)
+    created = client.create_connection(CreateConnectionRequest(body=CreateConnectionReq(
+        name="conn-epid", db_type="mysql", endpoint=_endpoint(), description="orders")))
+    assert created.enterprise_project_id == "0" and _listed(client, created.connection_id).enterprise_project_id == "0"
+    client.modify_connection(ModifyConnectionRequest(connection_id=created.connection_id, body=UpdateConnectionReq(
+        name="conn-epid", db_type="mysql", description="", endpoint=_endpoint())))
+    assert _listed(client, created.connection_id).description == ""
 
 
 def test_drs_redis_scenarios_are_refused_for_every_db_type(emulator) -> None:
