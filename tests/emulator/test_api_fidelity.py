@@ -22,7 +22,8 @@ from huaweicloudsdkdrs.v3 import TestEndPoint as EndPoint
 from huaweicloudsdkdrs.v5 import BaseEndpoint, CreateConnectionReq, CreateConnectionRequest, ModifyConnectionRequest, UpdateConnectionReq
 from huaweicloudsdkdrs.v5 import ListConnectionsRequest as ListDrsConnectionsRequest
 from huaweicloudsdkdrs.v5 import DrsClient as DrsV5Client
-from huaweicloudsdkeg.v1 import ConnectionCreateReq, CreateConnectionRequest as EgCreateRequest, EgClient, ListConnectionsRequest
+from huaweicloudsdkeg.v1 import ConnectionCreateReq, ConnectionUpdateReq, CreateConnectionRequest as EgCreateRequest, EgClient
+from huaweicloudsdkeg.v1 import KafkaConnectionDetail, ListConnectionsRequest, ShowDetailOfConnectionRequest, UpdateConnectionRequest
 
 from emulator_testlib import sdk_client
 
@@ -186,16 +187,66 @@ def test_customized_dns_is_accepted_and_checked(emulator) -> None:
 # -- 10: EG list bounds ------------------------------------------------------------------------------
 
 
-def test_eg_list_offset_and_limit_are_at_most_100(emulator) -> None:
+def test_eg_list_offset_is_at_most_100_and_limit_at_most_1000(emulator) -> None:
+    """Section 11 #14 (correcting section 10 #10): offset 0-100, limit 1-1000; a page holds at most 100 items by
+    default (one doc variant, UNCONFIRMED: eg.max_page_items)."""
     client = sdk_client(EgClient, emulator.base_url)
     emulator.admin.seed_eg_connections(["bulk-%03d" % index for index in range(205)])
     client.create_connection(EgCreateRequest(body=ConnectionCreateReq(name="made-by-sdk", vpc_id="vpc-1", subnet_id="subnet-1")))
-    last = client.list_connections(ListConnectionsRequest(offset=100, limit=100, sort="name:ASC"))
+    last = client.list_connections(ListConnectionsRequest(offset=100, limit=1000, sort="name:ASC"))
     assert (last.total, last.size, last.items[0].name, last.items[-1].name) == (206, 100, "bulk-100", "bulk-199")
     assert last.items[0].status == "CREATED"
-    for query in (dict(offset=101, limit=10), dict(offset=0, limit=101), dict(offset=0, limit=0)):
+    for query in (dict(offset=101, limit=10), dict(offset=0, limit=1001), dict(offset=0, limit=0)):
         error = _raised(lambda query=query: client.list_connections(ListConnectionsRequest(**query)))
         assert (error.status_code, error.error_code) == (400, "EG.00513000") and "offset" in error.error_msg
+    emulator.admin.patch_config({"eg": {"max_page_items": None}})
+    whole = client.list_connections(ListConnectionsRequest(offset=0, limit=1000))
+    assert (whole.total, whole.size) == (206, 206)
+
+
+def _kafka_detail(**extra) -> KafkaConnectionDetail:
+    return KafkaConnectionDetail(**dict({"instance_id": "k1", "addr": "10.0.0.1:9092", "security_protocol": "PLAINTEXT"}, **extra))
+
+
+def _eg_create(client: EgClient, name: str, **extra):
+    return client.create_connection(EgCreateRequest(body=ConnectionCreateReq(name=name, vpc_id="vpc-1", subnet_id="subnet-1", **extra)))
+
+
+def test_eg_kafka_detail_needs_enable_sasl_ssl(emulator) -> None:
+    """Section 11 #13: required (Go SDK, no omitempty); the Python SDK leaves it out when it is None."""
+    client = sdk_client(EgClient, emulator.base_url)
+    error = _raised(lambda: _eg_create(client, "kafka-no-flag", type="KAFKA", kafka_detail=_kafka_detail()))
+    assert (error.status_code, error.error_code) == (400, "EG.00513000") and "enable_sasl_ssl" in error.error_msg
+    created = _eg_create(client, "kafka-flag", type="KAFKA", kafka_detail=_kafka_detail(enable_sasl_ssl=False))
+    assert created.kafka_detail.enable_sasl_ssl is False
+
+
+@pytest.mark.parametrize("name", ["default", "Default", "-lead", "a" * 129, "bad name"])
+def test_eg_name_rules(emulator, name) -> None:
+    """Section 11 #14: 1-128 letters, digits, . _ -, starting with a letter or digit, not default."""
+    error = _raised(lambda: _eg_create(sdk_client(EgClient, emulator.base_url), name))
+    assert (error.status_code, error.error_code) == (400, "EG.00513000")
+
+
+def test_eg_error_codes_quota_modify_duplicate_and_not_found(emulator_factory) -> None:
+    """Section 11 #15: EG.00513001 duplicate (400), EG.00514003 quota (403), EG.00514004 may not be modified (403),
+    EG.00014040 not found (404); section 11 #10: description "" clears."""
+    emulator = emulator_factory({"eg": {"quota": 2}, "delays": {"eg_connection_created": 30}})
+    client = sdk_client(EgClient, emulator.base_url)
+    created = _eg_create(client, "first-eg", description="orders")
+    assert _raised(lambda: _eg_create(client, "first-eg")).error_code == "EG.00513001"
+    _eg_create(client, "second-eg")
+    error = _raised(lambda: _eg_create(client, "third-eg"))
+    assert (error.status_code, error.error_code) == (403, "EG.00514003")
+    update = UpdateConnectionRequest(connection_id=created.id, body=ConnectionUpdateReq(description=""))
+    error = _raised(lambda: client.update_connection(update))
+    assert (error.status_code, error.error_code) == (403, "EG.00514004")  # still CREATING
+    emulator.admin.patch_config({"delays": {"eg_connection_created": 0.0}})
+    emulator.app.store.data["eg_connections"][created.id]["ready_at"] = 0  # let it finish now
+    assert client.update_connection(update).description == ""
+    assert client.show_detail_of_connection(ShowDetailOfConnectionRequest(connection_id=created.id)).description == ""
+    error = _raised(lambda: client.show_detail_of_connection(ShowDetailOfConnectionRequest(connection_id=UNKNOWN)))
+    assert (error.status_code, error.error_code) == (404, "EG.00014040")
 
 
 # -- section 11 #5: DLI tag characters -----------------------------------------------------------------
