@@ -23,7 +23,9 @@ options:
     type: str
     choices: [mysql, postgresql, mongodb, oracle]
   description:
-    description: Description, at most 255 characters.
+    description:
+      - Description, at most 255 characters. V("") clears it (the API is sent V("")); a connection the API shows without
+        a description counts as having V("").
     type: str
   enterprise_project_id:
     description: Enterprise project ID.
