@@ -165,6 +165,24 @@ def test_kafka_ssl_needs_a_trust_store_but_not_its_password(emulator) -> None:
     assert error.status_code == 400 and "trust_store_key" in error.error_msg
 
 
+def test_kafka_without_sasl_is_tested_without_a_user_and_without_db_port(emulator) -> None:
+    """Section 11 #11: PLAINTEXT and SSL entries omit db_user/db_password (only SASL_* sends them); a Kafka ip is a
+    host:port list and db_port is omitted. The Python SDK models db_user/db_password as required, the Go SDK and the
+    documented examples leave them out."""
+    client = sdk_client(DrsV3Client, emulator.base_url)
+    job = emulator.admin.seed_job(name="kafka-plain-job", status="CONFIGURATION")
+    store = dict(trust_store_key="dGVzdA==", trust_store_key_name="ca.pem")
+    ok = client.batch_validate_connections(BatchValidateConnectionsRequest(body=BatchTestConnectionReq(jobs=[
+        _kafka(job["id"], KafkaSecurity(type="PLAINTEXT")), _kafka(job["id"], KafkaSecurity(type="SSL", **store))])))
+    assert [(r.success, r.error_code) for r in ok.results] == [(True, None), (True, None)]
+    for security in (KafkaSecurity(type="SASL_PLAINTEXT", sasl_mechanism="PLAIN"),
+                     KafkaSecurity(type="SASL_SSL", sasl_mechanism="PLAIN", **store)):
+        error = _raised(lambda security=security: client.batch_validate_connections(BatchValidateConnectionsRequest(
+            body=BatchTestConnectionReq(jobs=[_kafka(job["id"], security)]))))
+        assert (error.status_code, error.error_code) == (400, "DRS.10000001")
+        assert "db_user, db_password" in error.error_msg
+
+
 def test_customized_dns_is_accepted_and_checked(emulator) -> None:
     client = sdk_client(DrsV3Client, emulator.base_url)
     job = emulator.admin.seed_job(name="dns-job", status="CONFIGURATION")
