@@ -80,6 +80,7 @@ options:
         description:
           - Database port, 0 to 65535.
           - Must be V(0) for V(mongodb) (the ports are part of O(test_endpoints[].ip)); sent as V(0) when omitted.
+          - Never sent for V(kafka), whose ports are part of O(test_endpoints[].ip).
         type: int
       inst_id:
         description:
@@ -90,6 +91,8 @@ options:
         description:
           - Database user. Required, except for V(kafka) without SASL
             (O(test_endpoints[].kafka_security_config.type) V(PLAINTEXT) or V(SSL), or no security config).
+          - For V(kafka) without SASL it is not sent, nor is O(test_endpoints[].db_password), even when given: the API
+            tests those brokers without a user.
         type: str
       db_password:
         description: Database password. Required when O(test_endpoints[].db_user) is. Never returned.

@@ -129,6 +129,20 @@ def test_body_has_the_job_id_and_only_what_was_set():
                                "ip": "192.168.0.40:9092,192.168.0.41:9092", "kafka_security_config": {"type": "PLAINTEXT"}}
 
 
+@pytest.mark.parametrize("security, sends_credentials", [
+    ({"type": "PLAINTEXT"}, False), (None, False),
+    ({"type": "SSL", "trust_store_key": "Y2E=", "trust_store_key_name": "ca.pem"}, False),
+    ({"type": "SASL_PLAINTEXT", "sasl_mechanism": "PLAIN"}, True),
+])
+def test_kafka_sends_a_user_only_with_sasl_and_never_a_port(security, sends_credentials):
+    # huawei-api.md section 11 #11: PLAINTEXT and SSL tests omit db_user/db_password, only SASL_* sends them; the
+    # ports of a Kafka entry are in ip (host:port list), db_port is omitted
+    entry = request(with_(KAFKA, kafka_security_config=security, db_port=9092, db_user="u", db_password=PASSWORD)).test_endpoints[0]
+    body = entry.body("K")
+    assert "db_port" not in body
+    assert ("db_user" in body, "db_password" in body) == (sends_credentials, sends_credentials)
+
+
 def test_customized_dns_is_sent_as_given():
     entry = request(with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"})).test_endpoints[0]
     assert entry.body("J")["customized_dns"] == {"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"}
