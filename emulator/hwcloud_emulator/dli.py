@@ -391,6 +391,18 @@ def _deprecated(handler: Callable[[Any, Request], Response], template: str) -> C
 DEPRECATION = {"Deprecation": "true"}
 
 
+def _success_envelope(handler: Callable[[Any, Request], Response]) -> Callable[[Any, Request], Response]:
+    """dli.is_success: omitted answers every 2xx without ``is_success`` (``message`` stays): Terraform takes such a
+    body as a success and only an explicit false as a failure (huawei-api.md section 11 #16), so a client must too."""
+
+    def enveloped(app: Any, req: Request) -> Response:
+        response = handler(app, req)
+        if (app.config.get("dli") or {}).get("is_success", "sent") == "omitted" and isinstance(response.body, dict):
+            response.body.pop("is_success", None)
+        return response
+    return enveloped
+
+
 def _routes() -> list[Route]:
     v2 = BASE.replace("{version}", "v2.0")
     routes = [
@@ -407,7 +419,8 @@ def _routes() -> list[Route]:
         for method, template, handler in (("POST", base + "/{connection_id}/routes", add_route),
                                           ("DELETE", base + "/{connection_id}/routes/{name}", delete_route)):
             routes.append(Route(method, template, "dli", _deprecated(handler, template) if version == "v2.0" else handler))
-    return routes + QUEUE_ROUTES
+    return [Route(route.method, route.template, route.service, _success_envelope(route.handler))
+            for route in routes + QUEUE_ROUTES]
 
 
 ROUTES = _routes()
