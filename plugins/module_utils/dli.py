@@ -73,7 +73,8 @@ class DliEnhancedConnections(ServiceApi):
         return {key: value for key, value in response.body.items() if key not in ("is_success", "message")}
 
     def find(self, connection_id: str = None, name: str = None):
-        """The live connection by id, else by exact name (the name filter's exactness is UNCONFIRMED)."""
+        """The live connection by id, else by exact name (the API's name filter is exact, huawei-api.md section 11 #4;
+        the rows are checked again here, so a fuzzy filter could never pick another connection)."""
         if connection_id:
             found = self.show(connection_id)
             return found if live(found) else None
