@@ -71,7 +71,7 @@ options:
   hosts:
     description:
       - Custom host name to IP mappings, at most 20,000. Compared as a set; when it differs the whole list is
-        replaced with one C(PUT). V([]) removes every host.
+        replaced with one C(PUT). V([]) removes every host (sent as C({"hosts":[]}); the API requires the field).
     type: list
     elements: dict
     suboptions:
@@ -115,7 +115,7 @@ options:
       key:
         description:
           - Tag key, 1 to 128 characters; must not start with C(_sys_) (in any case, reserved by the system).
-          - Keys and values may contain letters of any language, digits, spaces and C(_ . : = + - @), and must not start
+          - Keys and values may contain letters of any language, digits, spaces and the characters C(_.:=+-@), and must not start
             or end with a space. These rules are checked before any API call, naming O(tags[].key) or
             O(tags[].value) of the tag at fault, because tags cannot be changed later.
         type: str

@@ -136,7 +136,7 @@ options:
   cloud:
     description:
       - Region and project of a Huawei Cloud instance (C(ecs_*)/C(cloud_*) scenarios). Never returned by the API.
-      - Optional: a C(cloud_mysql) connection is created with O(endpoint.instance_id) and O(vpc) alone (as Terraform's
+      - Optional. A C(cloud_mysql) connection is created with O(endpoint.instance_id) and O(vpc) alone (as Terraform's
         acceptance tests do); O(cloud.region) and O(cloud.project_id) are required only when the block is given.
     type: dict
     suboptions:

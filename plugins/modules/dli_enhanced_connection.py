@@ -21,6 +21,8 @@ description:
     of these means gone - a connection row with status C(DELETED), HTTP 404 from DLI (not a gateway 404 such as
     C(APIGW.0101)), and HTTP 400 C(DLI.0001) or C(DLI.0002) whose message says the connection does not exist.
     A C(DLI.0001) that is a real parameter error still fails the module.
+  - A successful (2xx) DLI answer fails the module only when it says C(is_success=false); an answer without
+    C(is_success) is a success, as Terraform's provider reads it.
   - Only options you set are compared. O(hosts) and O(queues)/O(elastic_resource_pools) names are compared
     order-insensitively; O(routes) are compared by name and CIDR.
   - O(queues) are verified through their elastic resource pools. Binding a queue attaches its pool, and the API lists

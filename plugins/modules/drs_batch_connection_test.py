@@ -20,7 +20,7 @@ description:
     jobs that are unknown or in another status; they are reported as failed with the reason. One extra call saves a
     test call per affected batch and keeps such an endpoint from failing the other endpoints of its batch.
   - The API answers that call with HTTP 400 when a job does not exist or was deleted, with the code only per job
-    (C(results[i].error_code): C(DRS.M00289) does not exist, C(DRS.M05004) deleted). The module reads those per-job
+    (C(results[i].error_code) is C(DRS.M00289) when it does not exist, C(DRS.M05004) when deleted). The module reads those per-job
     codes (the jobs the answer leaves out are asked again without the failed ones) and reports each such endpoint
     naming the job (by O(test_endpoints[].job_name) and ID when found by name), the code and what to do.
   - Endpoints are sent at most 10 per request; requests run in parallel (O(concurrency)).
@@ -91,7 +91,7 @@ options:
         description:
           - Database user. Required, except for V(kafka) without SASL
             (O(test_endpoints[].kafka_security_config.type) V(PLAINTEXT) or V(SSL), or no security config).
-          - For V(kafka) without SASL it is not sent, nor is O(test_endpoints[].db_password), even when given: the API
+          - For V(kafka) without SASL it is not sent, nor is O(test_endpoints[].db_password), even when given, because the API
             tests those brokers without a user.
         type: str
       db_password:
