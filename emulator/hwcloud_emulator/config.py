@@ -69,7 +69,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "delay_multiplier": 1.0,
     "drs": {"jobs": [], "example_jobs": False},
-    "dli": {"failing_queues": []},
+    "dli": {"failing_queues": [], "queues": {}, "unconfigured_queues": "own_pool"},
     "eg": {"failing_names": []},
     "probe": {"timeout": 5.0, "table": {}},
     "faults": [],

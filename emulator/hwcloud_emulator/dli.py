@@ -2,23 +2,30 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""DLI enhanced datasource connections: CRUD, hosts, queue/pool binding, routes, per-queue peer status."""
+"""DLI enhanced datasource connections: CRUD, hosts, queue/pool binding, routes, per-pool peer status.
+
+Binding a queue attaches the queue's elastic resource pool (dli_queues): the peer, and what reads list, is the
+pool's (huawei-api.md section 11 #1); only an old-style queue outside any pool gets a peer of its own in
+``available_queue_info``."""
 
 from __future__ import annotations
 
 import copy
 import ipaddress
+import logging
 import re
 import uuid
-from typing import Any
+from typing import Any, Callable
 
 from . import clock
 from .config import delay_seconds
+from .dli_queues import ROUTES as QUEUE_ROUTES, find_queue
 from .errors import ApiError, service_error
 from .messages import Request, Response
 from .index import ordered_page
 from .router import Route
 
+LOG = logging.getLogger("hwcloud_emulator")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,64}$")
 HOST_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,127}$")
 PEER_KINDS = (("queues", "available_queue_info"), ("elastic_resource_pools", "elastic_resource_pools"))
@@ -29,9 +36,26 @@ def _invalid(msg: str) -> ApiError:
     return service_error("dli", 400, "DLI.0001", msg)
 
 
-def _not_found(connection_id: str) -> ApiError:
-    """Unknown or purged connection id: 400 DLI.0001 with the wording TF quotes (huawei-api.md section 10 #1)."""
-    return service_error("dli", 400, "DLI.0001", "Connection %s is not exist" % connection_id)
+# How a gone connection (unknown id, or deleted) is answered, config dli.gone_answer: the sources disagree
+# (huawei-api.md section 11 #3), so the emulator answers each way a client must take as "gone".
+GONE_ANSWERS = {
+    "DLI.0001": (400, "DLI.0001", "Connection %s is not exist"),  # the wording TF quotes (section 10 #1)
+    "DLI.0002": (400, "DLI.0002", "Enhanced connection %s does not exist."),
+    "404": (404, "DLI.0023", "Enhanced connection %s not found."),
+}
+
+
+def _not_found(app: Any, connection_id: str) -> ApiError:
+    """An unknown or deleted connection id, answered as dli.gone_answer says (default 400 DLI.0001)."""
+    status, code, text = GONE_ANSWERS.get(str((app.config.get("dli") or {}).get("gone_answer") or "DLI.0001"),
+                                          GONE_ANSWERS["DLI.0001"])
+    return service_error("dli", status, code, text % connection_id)
+
+
+def _deleted_rows_shown(app: Any) -> bool:
+    """dli.deleted_rows: shown (default) = show answers a deleted connection with status DELETED, as TF reads it;
+    gone = like an unknown id."""
+    return (app.config.get("dli") or {}).get("deleted_rows", "shown") != "gone"
 
 
 def _ok(message: str = "", **extra: Any) -> dict[str, Any]:
@@ -59,26 +83,61 @@ def _hosts(value: Any) -> list[dict[str, str]]:
     return [{"name": host["name"], "ip": host["ip"]} for host in value]
 
 
+TAG_CHARACTERS = re.compile(r"^[\w .:=+\-@]+$")  # letters of any language, digits, spaces, _ . : = + - @
+
+
+def _tag_problem(text: Any, what: str, longest: int) -> str | None:
+    """DOC dli_02_0187 / Go SDK Tag (huawei-api.md section 11 #5): 1..longest characters of the allowed set, no
+    leading or trailing space; a key must not start with _sys_."""
+    if not isinstance(text, str) or not 1 <= len(text) <= longest:
+        return "must have 1 to %d characters" % longest
+    if text != text.strip(" "):
+        return "must not start or end with a space"
+    if not TAG_CHARACTERS.match(text):
+        return "may contain only letters, digits, spaces and _ . : = + - @"
+    if what == "key" and text.lower().startswith("_sys_"):
+        return "must not start with _sys_ (reserved by the system)"
+    return None
+
+
 def _tags(value: Any) -> list[dict[str, str]]:
-    """Tag keys 1-128 and values 1-255 characters (SDK ``Tag``); keys unique."""
+    """Tag keys 1-128 and values 1-255 characters of the documented set; keys unique."""
     if not isinstance(value, list):
         raise _invalid("Invalid parameter tags: a list of {key, value} objects is required.")
-    for tag in value:
-        if not isinstance(tag, dict) or not isinstance(tag.get("key"), str) or not 1 <= len(tag["key"]) <= 128:
-            raise _invalid("Invalid parameter tags: each key has 1 to 128 characters.")
-        if not isinstance(tag.get("value"), str) or not 1 <= len(tag["value"]) <= 255:
-            raise _invalid("Invalid parameter tags: the value of tag %s must have 1 to 255 characters." % tag["key"])
+    for index, tag in enumerate(value):
+        if not isinstance(tag, dict):
+            raise _invalid("Invalid parameter tags[%d]: a {key, value} object is required." % index)
+        for what, longest in (("key", 128), ("value", 255)):
+            problem = _tag_problem(tag.get(what), what, longest)
+            if problem:
+                raise _invalid("Invalid parameter tags[%d].%s: the tag %s %s." % (index, what, what, problem))
     if len({tag["key"] for tag in value}) != len(value):
         raise _invalid("Invalid parameter tags: duplicate tag keys.")
     return [{"key": tag["key"], "value": tag["value"]} for tag in value]
 
 
-def _new_peer(app: Any, name: str) -> dict[str, Any]:
-    """A peering that turns ACTIVE (or FAILED for configured queue/pool names) after dli_peer_active."""
+def _new_peer(app: Any, name: str, queue: str | None = None) -> dict[str, Any]:
+    """A peering that turns ACTIVE after dli_peer_active, or FAILED when its pool (or queue) name, or the queue that
+    attached the pool, is in ``dli.failing_queues``."""
     created = clock.now()
+    failing = (app.config.get("dli") or {}).get("failing_queues", [])
     return {"peer_id": str(uuid.uuid4()), "name": name, "status": "CREATING", "err_msg": "",
             "update_time": clock.epoch_ms(created), "ready_at": created + delay_seconds(app.config, "dli_peer_active"),
-            "will_fail": name in (app.config.get("dli") or {}).get("failing_queues", [])}
+            "will_fail": name in failing or queue in failing, "via_queue": queue if queue != name else None}
+
+
+def _targets(app: Any, wanted: dict[str, list[str]]) -> list[tuple[str, str, str | None]]:
+    """(field, peer name, queue that asked for it) per name of a bind/unbind body: a queue stands for its pool;
+    an old-style queue outside any pool for itself. An unknown queue is a 400 (dli_queues)."""
+    targets = []
+    for queue_name in wanted.get("queues") or []:
+        queue = find_queue(app, queue_name)
+        if queue.pool is None:
+            targets.append(("available_queue_info", queue.name, queue.name))
+        else:
+            targets.append(("elastic_resource_pools", queue.pool, queue.name))
+    targets += [("elastic_resource_pools", pool, None) for pool in wanted.get("elastic_resource_pools") or []]
+    return targets
 
 
 def _refresh(connection: dict[str, Any], hold: bool = False) -> bool:
@@ -89,8 +148,9 @@ def _refresh(connection: dict[str, Any], hold: bool = False) -> bool:
             if peer["status"] == "CREATING" and current >= peer["ready_at"] and not hold:
                 peer["status"] = "FAILED" if peer["will_fail"] else "ACTIVE"
                 if peer["will_fail"]:
-                    peer["err_msg"] = ("Failed to create the peering connection for %s: the destination subnet "
-                                       "is not reachable (simulated)." % peer["name"])
+                    via = " (bound through queue %s)" % peer["via_queue"] if peer.get("via_queue") else ""
+                    peer["err_msg"] = ("Failed to create the peering connection for %s%s: the destination subnet "
+                                       "is not reachable (simulated)." % (peer["name"], via))
                 peer["update_time"] = clock.epoch_ms(peer["ready_at"])
                 changed = True
     return changed
@@ -131,10 +191,10 @@ def view(connection: dict[str, Any], listing: bool) -> dict[str, Any]:
 
 
 def _live(app: Any, req: Request) -> dict[str, Any]:
-    """The connection of the path (not DELETED), else 400 DLI.0001 "is not exist"."""
+    """The connection of the path (not DELETED), else the gone answer (400 DLI.0001 "is not exist" by default)."""
     connection = app.store.data["dli_connections"].get(req.params["connection_id"])
     if connection is None or connection["project_id"] != req.project_id or connection["status"] == "DELETED":
-        raise _not_found(req.params["connection_id"])
+        raise _not_found(app, req.params["connection_id"])
     return connection
 
 
@@ -150,6 +210,7 @@ def create_connection(app: Any, req: Request) -> Response:
     queues, pools = _names(body, "queues"), _names(body, "elastic_resource_pools")
     hosts = _hosts(body.get("hosts") or [])
     tags = _tags(body.get("tags") or [])
+    targets = _targets(app, {"queues": queues, "elastic_resource_pools": pools})
     with app.store.lock:
         connections, index = app.store.data["dli_connections"], app.store.indexes["dli_connections"]
         if any(connections[c_id]["status"] != "DELETED" for c_id in index.named(req.project_id, name)):
@@ -159,9 +220,10 @@ def create_connection(app: Any, req: Request) -> Response:
             "dest_vpc_id": body["dest_vpc_id"], "dest_network_id": body["dest_network_id"],
             "routetable_id": body.get("routetable_id"), "create_time": clock.epoch_ms(clock.now()),
             "hosts": hosts, "routes": [], "tags": tags, "ipv6_enable": False,
-            "available_queue_info": {q: _new_peer(app, q) for q in queues},
-            "elastic_resource_pools": {p: _new_peer(app, p) for p in pools},
+            "available_queue_info": {}, "elastic_resource_pools": {},
         }
+        for field, name, queue in targets:
+            connection[field].setdefault(name, _new_peer(app, name, queue))
         connections[connection["id"]] = connection
         index.add(connection, connection["id"])
         _track_peers(app, connection)
@@ -201,12 +263,14 @@ def list_connections(app: Any, req: Request) -> Response:
 
 
 def show_connection(app: Any, req: Request) -> Response:
-    """GET …/enhanced-connections/{id}: flat object plus is_success/message; DELETED rows stay readable."""
+    """GET …/enhanced-connections/{id}: flat object plus is_success/message; DELETED rows stay readable unless
+    dli.deleted_rows is gone."""
     with app.store.lock:
         refresh_all(app)
         connection = app.store.data["dli_connections"].get(req.params["connection_id"])
-        if connection is None or connection["project_id"] != req.project_id:
-            raise _not_found(req.params["connection_id"])
+        if (connection is None or connection["project_id"] != req.project_id
+                or (connection["status"] == "DELETED" and not _deleted_rows_shown(app))):
+            raise _not_found(app, req.params["connection_id"])
         return Response(200, _ok("", **view(connection, listing=False)))
 
 
@@ -246,11 +310,11 @@ def associate(app: Any, req: Request) -> Response:
     wanted = {key: _names(body, key) for key, _field in PEER_KINDS}
     if not any(wanted.values()):
         raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
+    targets = _targets(app, wanted)
     with app.store.lock:
         connection = _live(app, req)
-        for key, field in PEER_KINDS:
-            for name in wanted[key]:
-                connection[field].setdefault(name, _new_peer(app, name))
+        for field, name, queue in targets:
+            connection[field].setdefault(name, _new_peer(app, name, queue))
         _track_peers(app, connection)
         app.store.save()
     names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
@@ -258,21 +322,19 @@ def associate(app: Any, req: Request) -> Response:
 
 
 def disassociate(app: Any, req: Request) -> Response:
-    """POST …/{id}/disassociate-queue: every name must currently be bound."""
+    """POST …/{id}/disassociate-queue: every name must currently be bound (a queue through its pool)."""
     body = req.json()
     wanted = {key: _names(body, key) for key, _field in PEER_KINDS}
     if not any(wanted.values()):
         raise _invalid("Invalid parameter: queues or elastic_resource_pools is required.")
+    targets = _targets(app, wanted)
     with app.store.lock:
         connection = _live(app, req)
-        for key, field in PEER_KINDS:
-            unbound = [name for name in wanted[key] if name not in connection[field]]
-            if unbound:
-                raise _invalid("%s %s not associated with enhanced connection %s."
-                               % (key, ",".join(unbound), connection["id"]))
-        for key, field in PEER_KINDS:
-            for name in wanted[key]:
-                del connection[field][name]
+        unbound = [queue or name for field, name, queue in targets if name not in connection[field]]
+        if unbound:
+            raise _invalid("%s not associated with enhanced connection %s." % (",".join(unbound), connection["id"]))
+        for field, name, _queue in targets:
+            connection[field].pop(name, None)
         app.store.save()
     names = ",".join(wanted["queues"] + wanted["elastic_resource_pools"])
     return Response(200, _ok("Disassociated peer connection for queues:{%s}." % names))
@@ -309,6 +371,38 @@ def delete_route(app: Any, req: Request) -> Response:
     return Response(200, _ok("Deleted"))
 
 
+def _deprecated(handler: Callable[[Any, Request], Response], template: str) -> Callable[[Any, Request], Response]:
+    """The v2.0 route calls are deprecated in favour of their /v3/ twins (huawei-api.md section 11 #2): they still
+    work, answer with ``Deprecation: true`` (errors too) and log a warning naming the v3 route."""
+    successor = template.replace("/v2.0/", "/v3/", 1)
+
+    def deprecated(app: Any, req: Request) -> Response:
+        LOG.warning("deprecated API called: %s %s; use %s %s", req.method, template, req.method, successor)
+        try:
+            response = handler(app, req)
+        except ApiError as error:
+            error.headers.update(DEPRECATION)
+            raise
+        response.headers.update(DEPRECATION)
+        return response
+    return deprecated
+
+
+DEPRECATION = {"Deprecation": "true"}
+
+
+def _success_envelope(handler: Callable[[Any, Request], Response]) -> Callable[[Any, Request], Response]:
+    """dli.is_success: omitted answers every 2xx without ``is_success`` (``message`` stays): Terraform takes such a
+    body as a success and only an explicit false as a failure (huawei-api.md section 11 #16), so a client must too."""
+
+    def enveloped(app: Any, req: Request) -> Response:
+        response = handler(app, req)
+        if (app.config.get("dli") or {}).get("is_success", "sent") == "omitted" and isinstance(response.body, dict):
+            response.body.pop("is_success", None)
+        return response
+    return enveloped
+
+
 def _routes() -> list[Route]:
     v2 = BASE.replace("{version}", "v2.0")
     routes = [
@@ -322,9 +416,11 @@ def _routes() -> list[Route]:
     ]
     for version in ("v2.0", "v3"):
         base = BASE.replace("{version}", version)
-        routes.append(Route("POST", base + "/{connection_id}/routes", "dli", add_route))
-        routes.append(Route("DELETE", base + "/{connection_id}/routes/{name}", "dli", delete_route))
-    return routes
+        for method, template, handler in (("POST", base + "/{connection_id}/routes", add_route),
+                                          ("DELETE", base + "/{connection_id}/routes/{name}", delete_route)):
+            routes.append(Route(method, template, "dli", _deprecated(handler, template) if version == "v2.0" else handler))
+    return [Route(route.method, route.template, route.service, _success_envelope(route.handler))
+            for route in routes + QUEUE_ROUTES]
 
 
 ROUTES = _routes()

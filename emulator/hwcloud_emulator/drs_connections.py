@@ -71,8 +71,8 @@ def public_view(connection: dict[str, Any]) -> dict[str, Any]:
 
 
 def _validate_endpoint(endpoint: Any, db_type: Any) -> None:
-    """BaseEndpoint: endpoint_name, db_user and db_password are required, on create and on update (the SDK's
-    UpdateConnectionReq carries the same BaseEndpoint; huawei-api.md section 10 #3)."""
+    """BaseEndpoint: endpoint_name, db_user and db_password are required in every endpoint that is sent, on create and
+    on update (huawei-api.md section 11 #8)."""
     if not isinstance(endpoint, dict) or not endpoint.get("endpoint_name"):
         raise _invalid("Invalid parameter endpoint: endpoint.endpoint_name is required.")
     for key in ("db_user", "db_password"):
@@ -84,15 +84,17 @@ def _validate_endpoint(endpoint: Any, db_type: Any) -> None:
 
 
 def _validate(body: dict[str, Any], creating: bool, stored_db_type: str | None = None) -> None:
-    """Create needs every required field. An update must carry the endpoint with its password: the API keeps no
-    "unchanged" password, every PUT re-sends it (as Terraform does)."""
+    """Create needs every required field. An update may leave ``endpoint`` out (Go SDK ``omitempty``, doc drs_03_0269
+    "Mandatory: No"; huawei-api.md section 11 #8, correcting section 10 #3), but an endpoint that is sent must carry
+    db_user and db_password."""
     if creating or "name" in body:
         if not isinstance(body.get("name"), str) or not NAME_PATTERN.match(body["name"]):
             raise _invalid("Invalid parameter name: 4 to 50 characters, letters, digits, hyphens (-) and underscores (_) only.")
     if creating or "db_type" in body:
         if body.get("db_type") not in DB_TYPES:
             raise _invalid("Invalid parameter db_type: must be one of %s." % ", ".join(DB_TYPES))
-    _validate_endpoint(body.get("endpoint"), body.get("db_type") or stored_db_type)
+    if creating or "endpoint" in body:
+        _validate_endpoint(body.get("endpoint"), body.get("db_type") or stored_db_type)
     if len(str(body.get("description") or "")) > 255:
         raise _invalid("Invalid parameter description: at most 255 characters.")
 
@@ -107,6 +109,8 @@ def create_connection(app: Any, req: Request) -> Response:
     body = req.json()
     _validate(body, creating=True)
     connection = {key: copy.deepcopy(body[key]) for key in FIELDS if key in body}
+    # The default enterprise project "0" is returned even when create did not send one (huawei-api.md section 11 #9).
+    connection.setdefault("enterprise_project_id", "0")
     connection.update(connection_id=str(uuid.uuid4()), create_time=0, project_id=req.project_id)  # time set below
     with app.store.lock:
         if _name_taken(app, req.project_id, body["name"]):
@@ -210,8 +214,8 @@ def _owned(app: Any, req: Request) -> dict[str, Any]:
 
 
 def modify_connection(app: Any, req: Request) -> Response:
-    """PUT …/connections/{id}: given top-level fields replace stored ones; ``endpoint`` with ``db_password``
-    is required. Answers 200 {}."""
+    """PUT …/connections/{id}: the top-level fields sent replace the stored ones, the others stay (merge or replace is
+    UNCONFIRMED; the emulator merges); ``description: ""`` clears the description (section 11 #10). Answers 200 {}."""
     body = req.json()
     with app.store.lock:
         connection = _owned(app, req)

@@ -2,7 +2,7 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""DRS jobs: v5 create/list, v3 list and batch-status; CREATING → CONFIGURATION after a delay."""
+"""DRS jobs: v5 create/list, v3 list, batch-status and batch-detail; CREATING → CONFIGURATION after a delay."""
 
 from __future__ import annotations
 
@@ -187,32 +187,55 @@ def list_jobs_v3(app: Any, req: Request) -> Response:
     return Response(200, {"total_record": len(found), "jobs": jobs})
 
 
-def batch_status(app: Any, req: Request) -> Response:
-    """POST /v3/{project_id}/jobs/batch-status; unknown ids get DRS.M00289, deleted jobs DRS.M05004."""
-    body = req.json()
+def _batch_ids(body: dict[str, Any]) -> list[str]:
+    """The job ids of a v3 batch query ({"jobs": [...], "page_req"?: {cur_page, per_page}}), paged when asked."""
     ids = body.get("jobs")
     if not isinstance(ids, list) or not ids or not all(isinstance(job_id, str) for job_id in ids):
         raise _invalid("Invalid parameter jobs: a non-empty list of job IDs is required.")
     page_req = body.get("page_req") or {}
     per_page = int(page_req.get("per_page", 0))
     if page_req and per_page > 0:
-        ids_page = page(ids, (max(int(page_req.get("cur_page", 1)), 1) - 1) * per_page, per_page)
-    else:
-        ids_page = ids
-    results = []
+        return page(ids, (max(int(page_req.get("cur_page", 1)), 1) - 1) * per_page, per_page)
+    return ids
+
+
+def _batch_answer(app: Any, req: Request, found: Any) -> Response:
+    """The answer of a v3 batch job query: ``{"results": [...], "count"}``, one result per id; ``found(job)`` is the
+    result of a job that can be read. An unknown (DRS.M00289) or deleted (DRS.M05004) job makes it an HTTP 400 with no
+    top-level error code: the codes are only in ``results[i].error_code`` (huawei-api.md section 11 #6; TF reads
+    ``results[0].error_code``). That the whole answer is a 400 as soon as one of several jobs is unknown is
+    UNCONFIRMED; the results of the other jobs stay in it."""
+    body = req.json()
+    ids = _batch_ids(body)
+    results, failed = [], False
     with app.store.lock:
         refresh_all(app)
-        for job_id in ids_page:
+        for job_id in ids:
             job = app.store.data["drs_jobs"].get(job_id)
             if job is not None and job["project_id"] != req.project_id:
                 job = None
             error = v3_job_error(job)
             if error:
+                failed = True
                 results.append({"id": job_id, "status": job["status"] if job else "", "error_code": error[0],
                                 "error_message": error[1]})
             else:
-                results.append({"id": job_id, "status": job["status"]})
-    return Response(200, {"results": results, "count": len(ids)})
+                results.append(found(job))
+    return Response(400 if failed else 200, {"results": results, "count": len(body["jobs"])})
+
+
+def batch_status(app: Any, req: Request) -> Response:
+    """POST /v3/{project_id}/jobs/batch-status → {results: [{id, status}], count}."""
+    return _batch_answer(app, req, lambda job: {"id": job["id"], "status": job["status"]})
+
+
+def batch_detail(app: Any, req: Request) -> Response:
+    """POST /v3/{project_id}/jobs/batch-detail → {results: [QueryJobResp], count} (the fields the emulator keeps)."""
+    def detail(job: dict[str, Any]) -> dict[str, Any]:
+        return {"id": job["id"], "name": job["name"], "status": job["status"], "description": job["description"],
+                "create_time": clock.plain_utc(job["created"]), "task_type": job["task_type"], "net_type": job["net_type"],
+                "job_direction": job["job_direction"], "db_use_type": job["job_type"]}
+    return _batch_answer(app, req, detail)
 
 
 ROUTES = [
@@ -220,4 +243,5 @@ ROUTES = [
     Route("GET", "/v5/{project_id}/jobs", "drs", list_jobs_v5),
     Route("POST", "/v3/{project_id}/jobs", "drs", list_jobs_v3),
     Route("POST", "/v3/{project_id}/jobs/batch-status", "drs", batch_status),
+    Route("POST", "/v3/{project_id}/jobs/batch-detail", "drs", batch_detail),
 ]

@@ -21,9 +21,11 @@ from .router import Route
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 KAFKA_FIELDS = ("instance_id", "addr", "security_protocol", "enable_sasl_ssl", "user_name", "password", "acks")
 SORT_FIELDS = {"created_time": "created", "updated_time": "updated", "name": "name"}
-# ListConnections bounds per the zh doc (huawei-api.md section 10 #10); the SDK docstring says limit <= 1000.
+# ListConnections bounds (huawei-api.md section 11 #14): offset 0-100, limit 1-1000. One doc variant caps a page at
+# 100 items whatever the limit (UNCONFIRMED): config eg.max_page_items, default 100, null for no cap.
 MAX_OFFSET = 100
-MAX_LIMIT = 100
+MAX_LIMIT = 1000
+DEFAULT_PAGE_CAP = 100
 FAILED_INFO = {"error_code": "EG.00515000", "error_detail": "The private network connection could not be "
                "established (simulated failure).", "error_msg": "Failed to create the connection."}
 
@@ -42,10 +44,11 @@ def _kafka_detail(body: dict[str, Any]) -> dict[str, Any] | None:
         return None
     if not isinstance(detail, dict) or not detail.get("instance_id") or not detail.get("addr"):
         raise _invalid("Invalid parameter kafka_detail: instance_id and addr are required for KAFKA connections.")
+    if not isinstance(detail.get("enable_sasl_ssl"), bool):  # required, no default on the wire (section 11 #13)
+        raise _invalid("Invalid parameter kafka_detail.enable_sasl_ssl: a boolean is required.")
     if detail.get("enable_sasl_ssl") and not (detail.get("user_name") and detail.get("password")):
         raise _invalid("Invalid parameter kafka_detail: user_name and password are required when SASL_SSL is enabled.")
     stored = {key: copy.deepcopy(detail[key]) for key in KAFKA_FIELDS if key in detail}
-    stored.setdefault("enable_sasl_ssl", False)
     stored.setdefault("acks", "1")
     return stored
 
@@ -116,6 +119,9 @@ def _store(app: Any, project_id: str, body: dict[str, Any], kafka: dict[str, Any
     name = body["name"]
     if index.named(project_id, name):
         raise service_error("eg", 400, "EG.00513001", "The connection name %s already exists." % name)
+    quota = (app.config.get("eg") or {}).get("quota")
+    if quota is not None and len(index.ids(project_id)) >= int(quota):
+        raise service_error("eg", 403, "EG.00514003", "The connection quota (%d) is used up." % int(quota))
     created = index.next_order_key(clock.now())
     connection = {
         "id": str(uuid.uuid4()), "name": name, "description": body.get("description") or "", "status": "CREATING",
@@ -173,6 +179,8 @@ def list_connections(app: Any, req: Request) -> Response:
     offset, limit = req.int_arg("offset", 0), req.int_arg("limit", 15)
     if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_LIMIT:
         raise _invalid("Invalid parameter offset/limit: 0 <= offset <= %d, 1 <= limit <= %d." % (MAX_OFFSET, MAX_LIMIT))
+    cap = (app.config.get("eg") or {}).get("max_page_items", DEFAULT_PAGE_CAP)
+    limit = min(limit, int(cap)) if cap is not None else limit
     field, _sep, direction = (req.arg("sort") or "created_time:DESC").partition(":")
     if field not in SORT_FIELDS or direction.upper() not in ("ASC", "DESC", ""):
         raise _invalid("Invalid parameter sort: expected <created_time|updated_time|name>:<ASC|DESC>.")
@@ -204,13 +212,18 @@ def show_connection(app: Any, req: Request) -> Response:
 
 
 def update_connection(app: Any, req: Request) -> Response:
-    """PUT …/{id}: description, and kafka_detail user_name/password; other fields are ignored."""
+    """PUT …/{id}: description ("" clears it), and kafka_detail user_name/password; other fields are ignored. A
+    connection still CREATING may not be modified: 403 EG.00514004 (the code is documented, this trigger is the
+    emulator's choice, UNCONFIRMED)."""
     body = req.json()
     if len(str(body.get("description") or "")) > 255:
         raise _invalid("Invalid parameter description: at most 255 characters.")
     with app.store.lock:
         refresh_all(app)
         connection = _owned(app, req)
+        if connection["status"] == "CREATING":
+            raise service_error("eg", 403, "EG.00514004", "The connection %s is being created and may not be modified."
+                                % connection["id"])
         if "description" in body:
             connection["description"] = body["description"] or ""
         detail = body.get("kafka_detail")

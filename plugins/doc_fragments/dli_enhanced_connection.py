@@ -32,12 +32,25 @@ options:
   queues:
     description:
       - Names of the dedicated DLI queues that use the connection. Missing ones are bound (associated).
+      - B(How queues are verified.) Binding a queue attaches the queue's elastic resource pool, and the API then lists
+        the pool, never the queue. So the module reads each listed queue's pool once per run
+        (C(GET /v1.0/{project_id}/queues/{queue_name}), field C(elastic_resource_pool_name)) and counts the queue as
+        bound when its pool is listed in the connection's C(elastic_resource_pools). Queues of a pool that is already
+        bound cost no write. The result shows the pools, and check and diff mode predict them.
+      - A queue whose answer names no pool (an old-style queue; what the API does for it is not documented,
+        UNCONFIRMED) is compared by its own name with the connection's C(available_queue_info).
+      - A queue that cannot be read (for example one that does not exist) fails the task before any change, naming
+        C(queues[i]) and the API's error.
       - Bound queues that are not listed are unbound only with O(purge_queues=true).
     type: list
     elements: str
   purge_queues:
     description:
-      - Unbind queues that are bound but not listed in O(queues). Ignored when O(queues) is not set.
+      - Unbind what no listed queue needs. Ignored when O(queues) is not set.
+      - Because queues are bound through their pools, this unbinds every bound elastic resource pool that no queue of
+        O(queues) runs in and that O(elastic_resource_pools) does not list, and every old-style queue not listed. The
+        API does not say whether a pool was bound through a queue or by its name, so a pool bound by name elsewhere
+        is unbound too unless it is in O(elastic_resource_pools).
       - Defaults to V(false) because unbinding a queue breaks the jobs running on it.
     type: bool
     default: false
@@ -51,13 +64,14 @@ options:
     description:
       - Unbind pools that are bound but not listed in O(elastic_resource_pools). Ignored when
         O(elastic_resource_pools) is not set.
+      - A pool that a queue of O(queues) runs in is kept.
       - Defaults to V(false) because unbinding a pool breaks the jobs running on it.
     type: bool
     default: false
   hosts:
     description:
       - Custom host name to IP mappings, at most 20,000. Compared as a set; when it differs the whole list is
-        replaced with one C(PUT). V([]) removes every host.
+        replaced with one C(PUT). V([]) removes every host (sent as C({"hosts":[]}); the API requires the field).
     type: list
     elements: dict
     suboptions:
@@ -99,11 +113,15 @@ options:
     elements: dict
     suboptions:
       key:
-        description: Tag key, 1 to 128 characters.
+        description:
+          - Tag key, 1 to 128 characters; must not start with C(_sys_) (in any case, reserved by the system).
+          - Keys and values may contain letters of any language, digits, spaces and the characters C(_.:=+-@), and must not start
+            or end with a space. These rules are checked before any API call, naming O(tags[].key) or
+            O(tags[].value) of the tag at fault, because tags cannot be changed later.
         type: str
         required: true
       value:
-        description: Tag value, 1 to 255 characters (an empty value is refused by the API).
+        description: Tag value, 1 to 255 characters (an empty value is refused by the API), with the characters of O(tags[].key).
         type: str
         required: true
   recreate:

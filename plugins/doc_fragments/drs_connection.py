@@ -23,7 +23,9 @@ options:
     type: str
     choices: [mysql, postgresql, mongodb, oracle]
   description:
-    description: Description, at most 255 characters.
+    description:
+      - Description, at most 255 characters. V("") clears it (the API is sent V("")); a connection the API shows without
+        a description counts as having V("").
     type: str
   enterprise_project_id:
     description: Enterprise project ID.
@@ -34,7 +36,7 @@ options:
     suboptions:
       endpoint_name:
         description:
-          - Scenario. C(ecs_*) and C(cloud_*) scenarios need O(cloud); C(cloud_*) also needs O(endpoint.instance_id).
+          - Scenario. C(cloud_*) scenarios need O(endpoint.instance_id); neither they nor C(ecs_*) need O(cloud).
           - Must belong to O(db_type), for example V(mysql), V(ecs_mysql) or V(cloud_mysql) for V(mysql).
           - The API also knows Redis scenarios, but it has no Redis O(db_type), so this module does not offer them.
         type: str
@@ -132,7 +134,10 @@ options:
         description: Certificate password (for .p12 certificates). Never returned by the API.
         type: str
   cloud:
-    description: Region and project of a Huawei Cloud instance (C(ecs_*)/C(cloud_*) scenarios). Never returned by the API.
+    description:
+      - Region and project of a Huawei Cloud instance (C(ecs_*)/C(cloud_*) scenarios). Never returned by the API.
+      - Optional. A C(cloud_mysql) connection is created with O(endpoint.instance_id) and O(vpc) alone (as Terraform's
+        acceptance tests do); O(cloud.region) and O(cloud.project_id) are required only when the block is given.
     type: dict
     suboptions:
       region:

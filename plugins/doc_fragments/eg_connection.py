@@ -20,7 +20,11 @@ options:
       - Required with O(state=present).
     type: str
   description:
-    description: Description, at most 255 characters. Updated in place.
+    description:
+      - Description, at most 255 characters. Updated in place; V("") clears it (the API is sent V("")), and a connection
+        the API shows without a description counts as having V("").
+      - The API refuses to modify a connection that is still C(CREATING) (C(EG.00514004)), so an update first waits for
+        C(CREATED), for at most O(wait_timeout) seconds, also with O(wait=false).
     type: str
   vpc_id:
     description: ID of the VPC to connect, at most 128 characters. Required with O(state=present).
@@ -53,7 +57,9 @@ options:
         type: str
       enable_sasl_ssl:
         description:
-          - Whether SASL_SSL is enabled for the Kafka instance. The API defaults to V(false).
+          - Whether SASL_SSL is enabled for the Kafka instance. Defaults to V(false), or to V(true) with
+            O(kafka_detail.security_protocol=SASL_SSL).
+          - The API requires the field, so it is always sent; a connection the API shows without it counts as V(false).
           - With SASL_SSL, O(kafka_detail.user_name) and O(kafka_detail.password) are required.
         type: bool
       user_name:

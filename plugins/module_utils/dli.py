@@ -11,6 +11,7 @@ import ipaddress
 import re
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.dli_queues import queue_pools
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError, WaitTimeoutError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build
@@ -18,6 +19,8 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.waiter import 
 
 CONNECTIONS = "/v2.0/{project_id}/datasource/enhanced-connections"
 CONNECTION = CONNECTIONS + "/{connection_id}"
+# Routes are added and deleted with the v3 API: the v2.0 route calls are deprecated (huawei-api.md section 11 #2).
+ROUTES = "/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes"
 # A GET/DELETE on an unknown or purged id (huawei-api.md section 10 #1): HTTP 400 DLI.0001 "Connection xxx is not
 # exist" as Terraform quotes it, DLI.0002 "object does not exist", or a 404 (DLI.0023). DLI.0001 is also the
 # generic parameter error, so it means "gone" only when the message says the connection does not exist.
@@ -70,7 +73,8 @@ class DliEnhancedConnections(ServiceApi):
         return {key: value for key, value in response.body.items() if key not in ("is_success", "message")}
 
     def find(self, connection_id: str = None, name: str = None):
-        """The live connection by id, else by exact name (the name filter's exactness is UNCONFIRMED)."""
+        """The live connection by id, else by exact name (the API's name filter is exact, huawei-api.md section 11 #4;
+        the rows are checked again here, so a fuzzy filter could never pick another connection)."""
         if connection_id:
             found = self.show(connection_id)
             return found if live(found) else None
@@ -110,6 +114,10 @@ class DliEnhancedConnections(ServiceApi):
                 "wait_timeout=%ss; the API refuses to delete a connection that is being created. Run again later or raise "
                 "wait_timeout" % (connection.get("name"), connection["id"], ", ".join(creating_peers(seen[-1])), timeout)) from None
 
+    def queue_pools(self, queues: list, where: str = "") -> dict:
+        """``{queue: its elastic resource pool or None}``, each queue read once per run (dli_queues)."""
+        return queue_pools(self.client).resolve(queues, where)
+
     def set_hosts(self, connection_id: str, hosts: list) -> None:
         self.client.request("dli", "PUT", build(CONNECTION, connection_id=connection_id), body={"hosts": hosts})
 
@@ -121,11 +129,10 @@ class DliEnhancedConnections(ServiceApi):
         self.client.request("dli", "POST", build(CONNECTION + "/disassociate-queue", connection_id=connection_id), body=names)
 
     def add_route(self, connection_id: str, route: dict) -> None:
-        self.client.request("dli", "POST", build(CONNECTION + "/routes", connection_id=connection_id),
-                            body={"name": route["name"], "cidr": route["cidr"]})
+        self.client.request("dli", "POST", build(ROUTES, connection_id=connection_id), body={"name": route["name"], "cidr": route["cidr"]})
 
     def delete_route(self, connection_id: str, name: str) -> None:
-        self.client.request("dli", "DELETE", build(CONNECTION + "/routes/{route_name}", connection_id=connection_id, route_name=name))
+        self.client.request("dli", "DELETE", build(ROUTES + "/{route_name}", connection_id=connection_id, route_name=name))
 
 
 # -- plan (pure) ------------------------------------------------------------------------------------
@@ -149,26 +156,46 @@ def replace_only_changes(current: dict, desired: dict) -> list:
     return rc.differences({key: desired[key] for key in REPLACE_ONLY if key in desired}, current)
 
 
-def plan_changes(current: dict, desired: dict, purge: dict) -> dict:
+def _peer_changes(current: dict, desired: dict, purge: dict, pools: dict) -> dict:
+    """``associate``/``disassociate`` (``{option: [names]}``) for the queues and pools the user set.
+
+    A queue is bound when its pool (``pools[queue]``) is bound, or, for a queue without a pool, when its own name is
+    listed (huawei-api.md section 11 #1). A missing queue is associated by its name (the API attaches its pool) unless
+    its pool is associated by name anyway. A purge unbinds only what no listed queue and no listed pool needs.
+    """
+    have_pools, have_queues = bound(current, "elastic_resource_pools"), bound(current, "queues")
+    queues, direct = desired.get("queues"), desired.get("elastic_resource_pools")
+    queue_pool = {queue: pools.get(queue) for queue in queues or []}
+    missing_pools = [pool for pool in direct or [] if pool not in have_pools]
+    missing_queues = [queue for queue, pool in queue_pool.items()
+                      if (pool not in have_pools and pool not in missing_pools if pool else queue not in have_queues)]
+    needed = set(direct or []) | {pool for pool in queue_pool.values() if pool}
+    extra_pools, extra_queues = [], []
+    if (purge.get("queues") and queues is not None) or (purge.get("elastic_resource_pools") and direct is not None):
+        extra_pools = [pool for pool in have_pools if pool not in needed]
+    if purge.get("queues") and queues is not None:
+        extra_queues = [queue for queue in have_queues if queue not in queue_pool]
+    changes = {}
+    for key, names in (("associate", {"queues": missing_queues, "elastic_resource_pools": missing_pools}),
+                       ("disassociate", {"queues": extra_queues, "elastic_resource_pools": extra_pools})):
+        names = {option: value for option, value in names.items() if value}
+        if names:
+            changes[key] = names
+    return changes
+
+
+def plan_changes(current: dict, desired: dict, purge: dict, pools: dict = None) -> dict:
     """What must change in place: only keys with work are present.
 
     ``hosts`` (the full list to PUT), ``associate``/``disassociate`` (``{option: [names]}``),
     ``delete_routes`` (names) and ``add_routes`` (route dicts). ``purge`` maps ``queues``,
-    ``elastic_resource_pools`` and ``routes`` to whether unlisted items are removed.
+    ``elastic_resource_pools`` and ``routes`` to whether unlisted items are removed; ``pools`` maps each queue of
+    ``desired`` to its elastic resource pool (None or absent: a queue without a pool).
     """
     changes = {}
     if "hosts" in desired and rc.differences({"hosts": desired["hosts"]}, current, set_paths={"hosts"}):
         changes["hosts"] = desired["hosts"]
-    for option in dict(PEER_FIELDS):
-        if option not in desired:
-            continue
-        have = bound(current, option)
-        missing = [name for name in desired[option] if name not in have]
-        extra = [name for name in have if name not in desired[option]] if purge.get(option) else []
-        if missing:
-            changes.setdefault("associate", {})[option] = missing
-        if extra:
-            changes.setdefault("disassociate", {})[option] = extra
+    changes.update(_peer_changes(current, desired, purge, pools or {}))
     if "routes" in desired:
         have = {route.get("name"): route for route in current.get("routes") or []}
         wanted = {route["name"]: route for route in desired["routes"]}
@@ -186,20 +213,26 @@ def _peer(name: str) -> dict:
     return {"name": name, "status": "CREATING"}
 
 
-def predict(current, desired: dict, changes: dict = None) -> dict:
-    """The connection as the API will show it after the changes (a new one when ``current`` is None)."""
+def predict(current, desired: dict, changes: dict = None, pools: dict = None) -> dict:
+    """The connection as the API will show it after the changes (a new one when ``current`` is None): an associated
+    queue shows as its pool (``pools``), a queue without a pool as itself."""
+    pools = pools or {}
     if current is None:
         current = {"name": desired["name"], "status": "ACTIVE", "dest_vpc_id": desired["dest_vpc_id"],
                    "dest_network_id": desired["dest_network_id"], "hosts": [], "routes": [],
                    "available_queue_info": [], "elastic_resource_pools": []}
-        changes = plan_changes(current, desired, {})
+        changes = plan_changes(current, desired, {}, pools)
     after = copy.deepcopy(current)
     if "hosts" in changes:
         after["hosts"] = copy.deepcopy(changes["hosts"])
+    associate = changes.get("associate", {})
+    added = {"queues": [queue for queue in associate.get("queues", []) if not pools.get(queue)],
+             "elastic_resource_pools": associate.get("elastic_resource_pools", []) + [
+                 pools[queue] for queue in associate.get("queues", []) if pools.get(queue)]}
     for option, field in PEER_FIELDS:
         removed = changes.get("disassociate", {}).get(option, [])
         peers = [peer for peer in after.get(field) or [] if peer.get("name") not in removed]
-        after[field] = peers + [_peer(name) for name in changes.get("associate", {}).get(option, [])]
+        after[field] = peers + [_peer(name) for name in dict.fromkeys(added[option]) if name not in bound({field: peers}, option)]
     removed_routes = changes.get("delete_routes", [])
     after["routes"] = [route for route in after.get("routes") or [] if route.get("name") not in removed_routes]
     after["routes"] += [dict(route) for route in changes.get("add_routes", [])]

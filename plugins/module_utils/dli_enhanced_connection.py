@@ -89,7 +89,7 @@ class DliEnhancedConnection(rc.Resource):
                                        "recreate it" % (rc.listed(replace), current["id"]))
             return [rc.Action("recreate", lambda: self._recreate(current, desired))]
         self._warn_unverifiable(current, desired)
-        changes = dli.plan_changes(current, desired, self.purge)
+        changes = dli.plan_changes(current, desired, self.purge, self._pools(desired))
         connection_id = current["id"]
         actions = []
         if "hosts" in changes:
@@ -116,16 +116,21 @@ class DliEnhancedConnection(rc.Resource):
             "and does not apply a change to %s (replace-only). To apply other values, delete the connection (state=absent) "
             "and create it again." % (", ".join(fields), them, them, current.get("name"), current.get("id"), them))
 
+    def _pools(self, desired: dict) -> dict:
+        """The elastic resource pool of each queue: queues are bound, and verified, through their pools."""
+        return self.api.queue_pools(desired["queues"], self.prefix) if desired.get("queues") else {}
+
     def predict(self, current, desired: dict) -> dict:
+        pools = self._pools(desired)
         if current is None or dli.replace_only_changes(current, desired):
-            return dli.predict(None, desired)
-        return dli.predict(current, desired, dli.plan_changes(current, desired, self.purge))
+            return dli.predict(None, desired, pools=pools)
+        return dli.predict(current, desired, dli.plan_changes(current, desired, self.purge, pools), pools)
 
     def read(self, handle: dict, desired: dict) -> dict:
         deferred = getattr(self.module, "defer_wait", False)  # a list module reads all peerings with one listing
         if "name" not in handle and (deferred or not (desired.get("queues") or desired.get("elastic_resource_pools"))):
             # Created with no peering to wait for: the create answer (an id) and the desired state say it all.
-            return dict(dli.predict(None, desired), id=handle["id"])
+            return dict(dli.predict(None, desired, pools=self._pools(desired)), id=handle["id"])
         return self.api.show(handle["id"])
 
     def wait(self, resource: dict) -> dict:

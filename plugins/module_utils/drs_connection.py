@@ -73,7 +73,8 @@ class DrsConnection(rc.Resource):
         comparable = rc.strip(desired, NOT_RETURNED)
         if comparable["name"].lower() == str(current.get("name", "")).lower():
             comparable["name"] = current.get("name")  # names are case-insensitive in this API
-        changes = rc.differences(comparable, current)
+        # description "" clears it (huawei-api.md section 11 #10): a read without one has the empty description
+        changes = rc.differences(comparable, dict(current, description=current.get("description") or ""))
         always = self.module.params["update_password"] == "always"
         if not (changes or always):
             return []

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
 
 NET_TYPES = ("vpn", "vpc", "eip")
@@ -37,23 +38,48 @@ def job_query(params: dict) -> dict:
     return query
 
 
-# Per-job codes of the v3 batch calls (huawei-api.md section 10 #13); the v5 DRS.10000010 is accepted too.
+# Per-job codes of the v3 batch calls (huawei-api.md sections 10 #13 and 11 #6); the v5 DRS.10000010 is accepted too.
 JOB_GONE_CODES = {"DRS.M00289": "does not exist", "DRS.M05004": "has been deleted", "DRS.10000010": "does not exist"}
+CHECK_JOB = "check job_id or job_name (hwcloud.connections.drs_job_info lists the jobs of a job_type)"
+NEW_JOB = "test the endpoints of a job that is not deleted (in status CONFIGURATION), for example a new one"
+WHAT_TO_DO = {"DRS.M00289": CHECK_JOB, "DRS.10000010": CHECK_JOB, "DRS.M05004": NEW_JOB}
 
 
-def job_status_problem(job_id: str, job: dict):
-    """Why a batch-status entry rules out a connection test (message, error_code), or None when the job can be tested."""
+def job_status_problem(job_id: str, job: dict, job_name: str = None):
+    """Why a batch-status entry rules out a connection test (message naming the job, its code and what to do,
+    error_code), or None when the job can be tested."""
     code = job.get("error_code") or None
     status = job.get("status")
+    named = "job %s (id %s)" % (job_name, job_id) if job_name else "job %s" % job_id
     if code or not status:
         what = JOB_GONE_CODES.get(code, "could not be read")
         detail = job.get("error_message") or job.get("error_msg")
-        return "job %s %s (%s)" % (job_id, what, ": ".join(part for part in (code, detail) if part) or "no status"), code
+        reason = ": ".join(part for part in (code, detail) if part) or "no status"
+        return "%s %s (%s); %s" % (named, what, reason, WHAT_TO_DO.get(code, CHECK_JOB)), code
     if status == "DELETED":
-        return "job %s has been deleted" % job_id, None
+        return "%s has been deleted; %s" % (named, NEW_JOB), None
     if status != "CONFIGURATION":
-        return "job %s is in status %s; connection tests need CONFIGURATION" % (job_id, status), None
+        return "%s is in status %s; connection tests need CONFIGURATION" % (named, status), None
     return None
+
+
+def fill_instance_location(endpoints: list, region: str, project_id) -> None:
+    """Give an endpoint on a Huawei Cloud instance the module's own region and project where it names none.
+
+    An endpoint is on an instance when it has ``inst_id`` (an RDS instance) or names ``region`` or ``project_id``
+    (an ECS server, say). The API wants the instance's region (and project) for it; never demanding them from the user
+    (huawei-api.md section 11 #7), the missing ones come from the authenticated context: the client's region and its
+    project id (``project_id()``, given or resolved from IAM, called only when needed). An endpoint in another region
+    than the module's keeps what it has: that region's project is not known here.
+    """
+    for endpoint in endpoints:
+        if not (endpoint.inst_id or endpoint.region or endpoint.project_id) or (endpoint.region and endpoint.project_id):
+            continue
+        if endpoint.region not in (None, region):
+            continue
+        own_project = project_id()
+        if endpoint.project_id in (None, own_project):
+            endpoint.region, endpoint.project_id = region, own_project
 
 
 def name_matches(job: dict, name: str) -> bool:
@@ -88,13 +114,30 @@ class DrsJobs(ServiceApi):
         return [job for job in self.list({"job_type": job_type, "name": name}) if job.get("name") == name]
 
     def statuses(self, job_ids: list) -> dict:
-        """``{id: {id, status, error_code?, error_message?}}`` for the given job ids."""
+        """``{id: {id, status, error_code?, error_message?|error_msg?}}`` for the given job ids."""
         found = {}
         for start in range(0, len(job_ids), STATUS_PAGE):
-            chunk = job_ids[start:start + STATUS_PAGE]
-            body = {"jobs": chunk, "page_req": {"cur_page": 1, "per_page": STATUS_PAGE}}
-            answer = self.client.request("drs", "POST", BATCH_STATUS, body=body, idempotent=True)
+            found.update(self._status_page(job_ids[start:start + STATUS_PAGE]))
+        return found
+
+    def _status_page(self, chunk: list) -> dict:
+        """One batch-status call for ``chunk``. An unknown or deleted job makes the API answer HTTP 400 with the code
+        only in ``results[i].error_code`` (huawei-api.md section 11 #6): those results are kept, and the jobs that
+        answer left out are asked again without the failed ones (bounded: each round removes at least one job)."""
+        found, pending = {}, list(chunk)
+        while pending:
+            body = {"jobs": pending, "page_req": {"cur_page": 1, "per_page": STATUS_PAGE}}
+            try:
+                answer = self.client.request("drs", "POST", BATCH_STATUS, body=body, idempotent=True)
+            except HuaweiCloudError as error:
+                failed = {item["id"]: item for item in error.results if item["error_code"] and item["id"] in pending}
+                if error.status != 400 or not failed:
+                    raise
+                found.update((item["id"], item) for item in error.results if item["id"] in pending)
+                pending = [job_id for job_id in pending if job_id not in found]
+                continue
             found.update((item.get("id"), item) for item in answer.items("results", count_key="count"))
+            return found
         return found
 
     def test_connections(self, entries: list) -> list:

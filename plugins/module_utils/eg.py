@@ -27,9 +27,10 @@ DUPLICATE_NAME = "EG.00513001"
 POLL_INTERVAL = 1.0
 
 
-# ListConnections documents offset <= 100 and limit <= 100 (zh doc; the SDK says limit <= 1000, TF pages with 500:
-# the sources disagree, huawei-api.md section 10 #10). Staying inside both bounds always works.
-PAGE_SIZE = 100
+# ListConnections takes offset 0-100 and limit 1-1000 (huawei-api.md section 11 #14, correcting section 10 #10); one
+# doc variant caps a page at 100 items whatever the limit (UNCONFIRMED), so a page shorter than the limit never ends
+# a listing: only ``total`` (or an empty page, an error when total says more) does.
+PAGE_SIZE = 1000
 MAX_OFFSET = 100
 DEFAULT_SORT = "created_time:DESC"
 # Every character a connection name may contain: any name contains at least one, so these fuzzy_name
@@ -55,9 +56,15 @@ def is_not_found(error: HuaweiCloudError) -> bool:
 
 
 def comparable(current: dict) -> dict:
-    """``current`` with ``type`` upper-cased: the API's case for it is not guaranteed, the module sends upper case."""
+    """``current`` as the desired state is written: ``type`` upper-cased (the API's case for it is not guaranteed, the
+    module sends upper case), a missing description empty (``""`` clears it, huawei-api.md section 11 #10), and a
+    Kafka detail without ``enable_sasl_ssl`` with the documented default false (section 11 #13)."""
+    current = dict(current, description=current.get("description") or "")
     if isinstance(current.get("type"), str):
-        return dict(current, type=current["type"].upper())
+        current["type"] = current["type"].upper()
+    detail = current.get("kafka_detail")
+    if isinstance(detail, dict) and detail and detail.get("enable_sasl_ssl") is None:
+        current["kafka_detail"] = dict(detail, enable_sasl_ssl=False)
     return current
 
 
@@ -155,10 +162,11 @@ def sort_connections(items: list, sort: str) -> list:
 
 
 class ConnectionLister:
-    """Lists every connection matching a query with ``limit`` <= 100 and ``offset`` <= 100 only.
+    """Lists every connection matching a query with ``limit`` <= 1000 and ``offset`` <= 100 only.
 
-    One sort direction reaches the first 200 matches (offsets 0 and 100); the opposite direction of the same
-    query the last 200, so up to 400 are read that way when ``total`` says so. Beyond that, or when the two
+    One sort direction reaches the first matches (offset 0, then offset 100 when a page held at most 100: 200 with
+    pages capped at 100 items, 1,000 or more without); the opposite direction of the same query the last ones, so twice
+    that is read that way when ``total`` says so. Beyond that, or when the two
     directions do not add up (ties in the sort key), the query is split into ``fuzzy_name`` partitions: a name
     containing ``s`` also contains ``s`` extended by one character to the right or to the left, or is ``s``
     itself, so those queries together cover ``s``. A partition still too large is split again; each stops as

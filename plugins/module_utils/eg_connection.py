@@ -70,7 +70,14 @@ class EgConnection(rc.Resource):
         if replace:
             self.recreating = True
             return [rc.Action("recreate", lambda: self._recreate(current, desired))]
-        return [rc.Action("update", lambda: self.api.update(current["id"], body))] if body else []
+        return [rc.Action("update", lambda: self._update(current, body))] if body else []
+
+    def _update(self, current: dict, body: dict) -> dict:
+        """The API refuses to modify a connection that is still being created (EG.00514004, huawei-api.md section 11
+        #15): wait for it first, at most wait_timeout, also with wait=false, because without it the update fails."""
+        if current.get("status") == "CREATING":
+            self.api.wait_created(current, self.module.params["wait_timeout"])
+        return self.api.update(current["id"], body)
 
     def _recreate(self, current: dict, desired: dict) -> dict:
         self.api.delete(current["id"])

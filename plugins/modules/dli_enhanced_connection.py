@@ -13,12 +13,21 @@ description:
   - Create, update and delete Data Lake Insight (DLI) enhanced datasource connections
     (C(/v2.0/{project_id}/datasource/enhanced-connections)), that is VPC peerings between DLI queues or elastic resource
     pools and the subnet of a data source, with custom host entries and routes.
+  - Routes are added and deleted with the v3 API (C(/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes));
+    the v2.0 route calls are deprecated and never used.
   - The connection is found by O(connection_id), else by exact O(name). Connections with status C(DELETED) stay
-    readable in the API but count as absent, and so does an unknown or purged O(connection_id) (the API answers
-    HTTP 400 C(DLI.0001) "Connection ... is not exist", or 404), so O(state=absent) then reports C(changed=false).
+    readable in the API but count as absent, and so does an unknown or purged O(connection_id), so
+    O(state=absent) then reports C(changed=false). B(What counts as gone:) the sources disagree on the answer, so each
+    of these means gone - a connection row with status C(DELETED), HTTP 404 from DLI (not a gateway 404 such as
+    C(APIGW.0101)), and HTTP 400 C(DLI.0001) or C(DLI.0002) whose message says the connection does not exist.
     A C(DLI.0001) that is a real parameter error still fails the module.
+  - A successful (2xx) DLI answer fails the module only when it says C(is_success=false); an answer without
+    C(is_success) is a success, as Terraform's provider reads it.
   - Only options you set are compared. O(hosts) and O(queues)/O(elastic_resource_pools) names are compared
     order-insensitively; O(routes) are compared by name and CIDR.
+  - O(queues) are verified through their elastic resource pools. Binding a queue attaches its pool, and the API lists
+    the pool, not the queue, so the module reads each queue's pool (once per queue and run) and compares pools; see
+    O(queues).
   - O(name), O(dest_vpc_id), O(dest_network_id), O(routetable_id) and O(tags) cannot be changed in place. When
     O(name), O(dest_vpc_id) or O(dest_network_id) differ the module fails naming them, unless O(recreate=true).
   - The API never returns O(routetable_id) and O(tags), so they are sent when the connection is created and cannot be
@@ -150,7 +159,9 @@ connection:
       type: int
       sample: 1566888011125
     available_queue_info:
-      description: One peering per bound queue.
+      description:
+        - One peering per bound old-style queue (one outside any elastic resource pool). A queue in a pool is listed
+          as its pool in RV(connection.elastic_resource_pools), not here.
       type: list
       elements: dict
       contains:
@@ -170,7 +181,9 @@ connection:
           description: Last status change, epoch milliseconds.
           type: int
     elastic_resource_pools:
-      description: One peering per bound elastic resource pool, same fields as RV(connection.available_queue_info).
+      description:
+        - One peering per bound elastic resource pool, including the pools that bound queues run in; same fields as
+          RV(connection.available_queue_info).
       type: list
       elements: dict
     hosts:

@@ -106,7 +106,7 @@ def list_connections(module) -> dict:
         return {"changed": False, "connections": [found] if found else []}
     tags = ",".join("%s=%s" % (key, value) for key, value in sorted((params["tags"] or {}).items())) or None
     connections = api.list(name=params["name"], status=params["status"], tags=tags)
-    if params["name"]:  # whether the API's name filter is exact is UNCONFIRMED
+    if params["name"]:  # the API's filter is exact (huawei-api.md section 11 #4); checked again, cheaply
         connections = [c for c in connections if c.get("name") == params["name"]]
     return {"changed": False, "connections": connections}
 

@@ -15,6 +15,8 @@ description:
     deletes the ones a name pattern owns that are no longer listed (O(purge)).
   - All existing connections are read with one listing (all its pages) and matched by exact name; C(DELETED)
     connections count as absent.
+  - Queues are verified through their elastic resource pools, as in M(hwcloud.connections.dli_enhanced_connection);
+    the pool of each distinct queue is read once for the whole task.
   - With O(wait=true), the queue and pool peerings of the changed connections are waited for together until they are
     C(ACTIVE), one listing per poll; a C(FAILED) peering fails its element with the API's error message.
   - A connection is deleted only once no peering is C(CREATING) (the API refuses otherwise), waiting at most

@@ -19,6 +19,10 @@ description:
     first with one C(POST /v3/{project_id}/jobs/batch-status) call (per 100 jobs) and does not send endpoints of
     jobs that are unknown or in another status; they are reported as failed with the reason. One extra call saves a
     test call per affected batch and keeps such an endpoint from failing the other endpoints of its batch.
+  - The API answers that call with HTTP 400 when a job does not exist or was deleted, with the code only per job
+    (C(results[i].error_code) is C(DRS.M00289) when it does not exist, C(DRS.M05004) when deleted). The module reads those per-job
+    codes (the jobs the answer leaves out are asked again without the failed ones) and reports each such endpoint
+    naming the job (by O(test_endpoints[].job_name) and ID when found by name), the code and what to do.
   - Endpoints are sent at most 10 per request; requests run in parallel (O(concurrency)).
   - Secrets are never returned.
 seealso:
@@ -84,14 +88,19 @@ options:
         description:
           - Database port, 0 to 65535.
           - Must be V(0) for V(mongodb) (the ports are part of O(test_endpoints[].ip)); sent as V(0) when omitted.
+          - Never sent for V(kafka), whose ports are part of O(test_endpoints[].ip).
         type: int
       inst_id:
-        description: Database instance ID; required by the API for Huawei Cloud instances such as RDS.
+        description:
+          - Database instance ID; required by the API for Huawei Cloud instances such as RDS. Its missing
+            O(test_endpoints[].region) and O(test_endpoints[].project_id) are the module's own.
         type: str
       db_user:
         description:
           - Database user. Required, except for V(kafka) without SASL
             (O(test_endpoints[].kafka_security_config.type) V(PLAINTEXT) or V(SSL), or no security config).
+          - For V(kafka) without SASL it is not sent, nor is O(test_endpoints[].db_password), even when given, because the API
+            tests those brokers without a user.
         type: str
       db_password:
         description: Database password. Required when O(test_endpoints[].db_user) is. Never returned.
@@ -120,10 +129,17 @@ options:
         description: Subnet of the database instance; required with O(test_endpoints[].net_type=vpc).
         type: str
       region:
-        description: Region of the database instance; required by the API for Huawei Cloud instances.
+        description:
+          - Region of the database instance; the API needs it for Huawei Cloud instances.
+          - B(Defaulted) for an endpoint on an instance (one with O(test_endpoints[].inst_id), or with
+            O(test_endpoints[].project_id)) to the module's own O(region).
         type: str
       project_id:
-        description: Project ID of the region where the database instance is.
+        description:
+          - Project ID of the region where the database instance is.
+          - B(Defaulted) for an endpoint on an instance (one with O(test_endpoints[].inst_id) or
+            O(test_endpoints[].region)) in the module's own region to the module's project ID - O(project_id), or the one
+            resolved from IAM - so it is never demanded. An endpoint in another region keeps what it has.
         type: str
       db_name:
         description: DDS authentication database or Oracle service name.
@@ -346,7 +362,9 @@ summary:
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.concurrency import map_bounded
-from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, job_status_problem, not_found
+from ansible_collections.hwcloud.connections.plugins.module_utils.drs_jobs import (
+    JOB_TYPES, NET_TYPES, TEST_BATCH, DrsJobs, fill_instance_location, job_status_problem, not_found,
+)
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import PYDANTIC_IMPORT_ERROR, validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.drs_test import (
@@ -435,6 +453,8 @@ def record_answer(result: dict, answer: dict, redact) -> None:
 
 def record_chunk(results: list, chunk: list, answers, redact) -> None:
     """Results of one request (a list in request order, or the HuaweiCloudError that failed it)."""
+    if isinstance(answers, HuaweiCloudError) and len(answers.results) == len(chunk):
+        answers = answers.results  # a failed call that still says per entry what happened (huawei-api.md 11 #6)
     for position, index in enumerate(chunk):
         if isinstance(answers, HuaweiCloudError):
             mark_failed(results[index], answers.error_msg or answers.message, answers.error_code)
@@ -475,6 +495,7 @@ class BatchConnectionTest:
         params = self.module.params
         request = validate(ConnectionTestRequest, {"test_endpoints": rc.prune(params["test_endpoints"]), "concurrency": params["concurrency"]})
         endpoints = request.test_endpoints
+        fill_instance_location(endpoints, self.module.params.get("region"), lambda: self.module.client.project_id)
         results = [new_result(index, endpoint) for index, endpoint in enumerate(endpoints)]
         self.resolve_names(endpoints, results)
         self.check_job_status(results)
@@ -520,7 +541,7 @@ class BatchConnectionTest:
             job = statuses.get(result["job_id"])
             if job is None:
                 continue  # not reported: let the connection test itself decide
-            problem = job_status_problem(result["job_id"], job)
+            problem = job_status_problem(result["job_id"], job, result.get("job_name"))
             if problem:
                 mark_failed(result, *problem)
 

@@ -62,8 +62,8 @@ def _pick(source: dict, *keys) -> dict:
 
 def normalize(entry, job: dict = None, cloud: dict = None) -> dict:
     """The entry with the role defaults filled in, the runbook's job (``job_id``/``job_name``/``job_type``) as
-    fallback when the entry names no job of its own, and the play's region and project (``cloud``) as those of an
-    ECS or RDS instance that names none."""
+    fallback when the entry names no job of its own, and the play's region and project (``cloud``), when the play has
+    them, as those of an ECS or RDS instance that names none."""
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry.get("name"):
         raise EndpointError("every endpoint needs a name")
     if entry.get("kind") not in KINDS:
@@ -157,8 +157,9 @@ def missing(entry: dict, declares: bool = True, needs_job: bool = True) -> list:
     """The inputs a present endpoint lacks (role option names without prefix)."""
     if entry["kind"] == "mysql":
         required = ["host", "user", "password"] + (["ssl_cert_name", "ssl_cert_key", "ssl_cert_check_sum"] if entry.get("ssl") else [])
-        required += {"rds": ["instance_id", "instance_region", "instance_project_id"],
-                     "ecs": ["instance_region", "instance_project_id"]}.get(entry["type"], [])
+        # No region or project id is demanded (huawei-api.md section 11 #7): the connection needs no cloud block, and
+        # drs_batch_connection_test fills the test's region and project from its own authenticated context.
+        required += ["instance_id"] if entry["type"] == "rds" else []
     else:
         protocol = entry.get("security_protocol")
         required = (["vpc_id", "subnet_id", "instance_id"] if declares else []) + (["user", "password"] if protocol in SASL else [])
@@ -191,8 +192,9 @@ def drs_connection(entry: dict) -> dict:
     options.update(_pick(entry, "description"))
     if has_vpc(entry):
         options["vpc"] = _pick(entry, "vpc_id", "subnet_id", "security_group_id")
-    if entry["type"] != "self_built":
-        options["cloud"] = _renamed(entry, {"instance_region": "region", "instance_project_id": "project_id"})
+    cloud = _renamed(entry, {"instance_region": "region", "instance_project_id": "project_id"})
+    if entry["type"] != "self_built" and len(cloud) == 2:  # a cloud block only when complete; it is optional (11 #7)
+        options["cloud"] = cloud
     return options
 
 
@@ -246,7 +248,7 @@ def connection_test(entry: dict) -> dict:
     if entry["kind"] == "mysql":
         test.update(ip=entry.get("host"), db_port=entry.get("port"), db_user=entry.get("user"), ssl_link=bool(entry.get("ssl")))
         test.update(_renamed(entry, {"password": "db_password"}), **_pick(entry, *SSL_FIELDS))
-        if entry["type"] != "self_built":  # the instance's region and project; an RDS instance by its ID as well
+        if entry["type"] != "self_built":  # the instance's region and project when known (the module fills the rest)
             test.update(_renamed(entry, {"instance_region": "region", "instance_project_id": "project_id"}))
         if entry["type"] == "rds":
             test.update(_renamed(entry, {"instance_id": "inst_id"}))

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import requests
 
@@ -59,6 +60,7 @@ def _drive_every_write_route(base: str) -> list[requests.Response]:
              "password": CANARY + "-kafka"}
     created = signed_call("POST", eg, {"name": "canary-eg", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
                                        "kafka_detail": kafka}, **sk)
+    time.sleep(0.1)  # past eg_connection_created: a connection still CREATING may not be modified
     responses += [created, signed_call("PUT", eg + "/" + created.json()["id"],
                                        {"kafka_detail": {"password": CANARY + "-kafka2"}}, **sk)]
     responses.append(signed_call("GET", drs + "/connections?fetch_all=true", **sk))

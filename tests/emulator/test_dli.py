@@ -42,12 +42,13 @@ def test_full_lifecycle(client, emulator) -> None:
     connection_id = _create(client, "dli_conn", queues=["q1"], pools=["pool1"])
     shown = client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id))
     assert shown.is_success is True and shown.status == "ACTIVE" and shown.name == "dli_conn"
-    assert [(p.name, p.status) for p in shown.available_queue_info] == [("q1", "CREATING")]
-    assert [(p.name, p.status) for p in shown.elastic_resource_pools] == [("pool1", "CREATING")]
+    # the queue is bound through its elastic resource pool (q1_pool by default): reads list the pool, not the queue
+    assert shown.available_queue_info == []
+    assert [(p.name, p.status) for p in shown.elastic_resource_pools] == [("q1_pool", "CREATING"), ("pool1", "CREATING")]
     assert shown.hosts[0].ip == "192.168.0.1" and isinstance(shown.create_time, int)
     time.sleep(0.08)
     shown = client.show_enhanced_connection(ShowEnhancedConnectionRequest(connection_id=connection_id))
-    assert shown.available_queue_info[0].status == "ACTIVE" and shown.available_queue_info[0].peer_id
+    assert shown.elastic_resource_pools[0].status == "ACTIVE" and shown.elastic_resource_pools[0].peer_id
 
     hosts = [EnhancedConnectionHost(name="db-1", ip="10.0.0.5")]
     assert client.update_enhanced_connection(UpdateEnhancedConnectionRequest(
@@ -63,7 +64,8 @@ def test_full_lifecycle(client, emulator) -> None:
     listed = client.list_enhanced_connections(ListEnhancedConnectionsRequest(name="dli_conn"))
     assert listed.count == 1
     row = listed.connections[0]
-    assert [h.name for h in row.hosts] == ["db-1"] and [q.name for q in row.available_queue_info] == ["q2"]
+    assert [h.name for h in row.hosts] == ["db-1"] and row.available_queue_info == []
+    assert [p.name for p in row.elastic_resource_pools] == ["pool1", "q2_pool"]
     assert row.is_privis is True
     routes = json.loads(listed.raw_content)["connections"][0]["routes"]
     assert [(r["name"], r["cidr"]) for r in routes] == [("r1", "10.1.0.0/16"), ("r:2 x", "10.2.0.0/16")]
@@ -87,9 +89,9 @@ def test_failing_queue_ends_failed_with_message(emulator_factory) -> None:
     connection_id = _create(client, "dli_fail", queues=["good_queue", "bad_queue"])
     time.sleep(0.08)
     peers = {p.name: p for p in client.show_enhanced_connection(
-        ShowEnhancedConnectionRequest(connection_id=connection_id)).available_queue_info}
-    assert peers["good_queue"].status == "ACTIVE" and not peers["good_queue"].err_msg
-    assert peers["bad_queue"].status == "FAILED" and "bad_queue" in peers["bad_queue"].err_msg
+        ShowEnhancedConnectionRequest(connection_id=connection_id)).elastic_resource_pools}
+    assert peers["good_queue_pool"].status == "ACTIVE" and not peers["good_queue_pool"].err_msg
+    assert peers["bad_queue_pool"].status == "FAILED" and "bad_queue" in peers["bad_queue_pool"].err_msg
 
 
 def test_duplicate_name_invalid_name_and_paging(client) -> None:

@@ -40,7 +40,8 @@ def test_fail_next_then_recover_with_retry_after(emulator) -> None:
     assert body["error_code"] == "APIGW.0308" and body["request_id"] == first.headers["X-Request-Id"]
     assert body["error_msg"].startswith("The throttling threshold has been reached: policy user over ratelimit")
     assert _statuses(emulator.base_url, 2) == [429, 200]
-    assert signed_call("POST", emulator.base_url + "/v3/%s/jobs/batch-status" % PROJECT, {"jobs": ["x"]}).status_code == 200
+    job = emulator.admin.seed_job(name="not-matched", status="CONFIGURATION")  # an unknown job is a 400 (section 11 #6)
+    assert signed_call("POST", emulator.base_url + "/v3/%s/jobs/batch-status" % PROJECT, {"jobs": [job["id"]]}).status_code == 200
 
 
 def test_injected_5xx_uses_service_error_style(emulator) -> None:

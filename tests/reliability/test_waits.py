@@ -50,4 +50,5 @@ def test_wait_false_returns_without_polling(emulator, module):
     if module == "eg_connection":
         assert connection["status"] == "CREATING"
     else:
-        assert [peer["status"] for peer in connection["available_queue_info"]] == ["CREATING"]
+        # the queue is bound through its elastic resource pool (q1_pool in the emulator), which is what reads list
+        assert [(peer["name"], peer["status"]) for peer in connection["elastic_resource_pools"]] == [("q1_pool", "CREATING")]

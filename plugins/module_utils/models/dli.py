@@ -74,10 +74,37 @@ class Route(BaseModel):
         return value
 
 
+# Tag keys and values (huawei-api.md section 11 #5): letters of any language, digits, spaces and _ . : = + - @.
+TAG_CHARACTERS = re.compile(r"[\w .:=+\-@]+")
+RESERVED_TAG_PREFIX = "_sys_"
+
+
+def _tag_text(value: str) -> str:
+    if value != value.strip(" "):
+        raise ValueError("must not start or end with a space")
+    if not TAG_CHARACTERS.fullmatch(value):
+        raise ValueError("may contain only letters, digits, spaces and _ . : = + - @")
+    return value
+
+
 class Tag(BaseModel):
+    """Checked before any call: tags are replace-only, so a late refusal would come after a delete on a recreate."""
+
     model_config = STRICT
     key: str = Field(min_length=1, max_length=128)
     value: str = Field(min_length=1, max_length=255)
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, value: str) -> str:
+        if value.lower().startswith(RESERVED_TAG_PREFIX):
+            raise ValueError("must not start with %s (reserved by the system)" % RESERVED_TAG_PREFIX)
+        return _tag_text(value)
+
+    @field_validator("value")
+    @classmethod
+    def _value(cls, value: str) -> str:
+        return _tag_text(value)
 
 
 class EnhancedConnection(BaseModel):
@@ -103,11 +130,14 @@ class EnhancedConnection(BaseModel):
 
     @field_validator("queues", "elastic_resource_pools")
     @classmethod
-    def _names(cls, value):
+    def _names(cls, value, info):
         if value is not None:
             if not all(value):
                 raise ValueError("names must not be empty")
             _unique(value, "name")
+            for name in value if info.field_name == "queues" else []:
+                if segment_problem(name):  # a queue's pool is read with the queue name in the URL
+                    raise ValueError("queue name %r %s" % (name, segment_problem(name)))
         return value
 
     @field_validator("routes")

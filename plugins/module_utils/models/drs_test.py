@@ -229,7 +229,10 @@ class ConnectionTestEndpoint(BaseModel):
 
     def body(self, job_id: str) -> dict:
         """The ``TestEndPoint`` entry for ``job_id``: only what was set, never the lookup fields."""
-        data = self.model_dump(exclude_none=True, exclude=set(NOT_SENT))
+        unused = set()
+        if self.db_type == "kafka":  # huawei-api.md section 11 #11: ports are in ip; a user only with SASL_*
+            unused = {"db_port"} if self.needs_credentials(dict(self)) else {"db_port", "db_user", "db_password"}
+        data = self.model_dump(exclude_none=True, exclude=set(NOT_SENT) | unused)
         return dict(data, id=job_id)
 
 

@@ -22,7 +22,8 @@ class KafkaDetail(BaseModel):
     instance_id: str = Field(min_length=1, max_length=128)
     addr: str = Field(min_length=1)
     security_protocol: Optional[str] = Field(default=None, min_length=1)
-    enable_sasl_ssl: Optional[bool] = None
+    # Required by the API (Go SDK, no omitempty; huawei-api.md section 11 #13): always sent, false unless set.
+    enable_sasl_ssl: bool = False
     user_name: Optional[str] = Field(default=None, min_length=1)
     password: Optional[str] = Field(default=None, min_length=1)
     acks: Optional[Literal[ACKS]] = None
@@ -30,7 +31,7 @@ class KafkaDetail(BaseModel):
     @model_validator(mode="after")
     def _sasl_ssl(self):
         by_protocol = (self.security_protocol or "").upper() == SASL_SSL
-        if by_protocol and self.enable_sasl_ssl is False:
+        if by_protocol and "enable_sasl_ssl" in self.model_fields_set and self.enable_sasl_ssl is False:
             raise ValueError("security_protocol SASL_SSL contradicts enable_sasl_ssl=false")
         if by_protocol:
             self.enable_sasl_ssl = True  # the API reads SASL_SSL from this flag, so send it explicitly

@@ -2,7 +2,8 @@
 # Copyright: (c) 2026, hwcloud.connections contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The EG lister as a pure function over a fake ListConnections that enforces offset <= 100 and limit <= 100."""
+"""The EG lister as a pure function over a fake ListConnections that enforces offset <= 100 and limit <= 1000 and caps
+a page at 100 items (huawei-api.md section 11 #14), or not."""
 
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ class FakeListConnections:
     """ListConnections as documented: exact ``name``, substring ``fuzzy_name``, ``sort`` field:ASC|DESC (stable, so
     rows with equal keys keep their order in both directions), ``total`` of all matches; out of bounds is a 400."""
 
-    def __init__(self, names, created=None, case_insensitive=False, total_bias=0):
+    def __init__(self, names, created=None, case_insensitive=False, total_bias=0, page_cap=100):
         self.rows = [{"id": "id-%04d" % index, "name": name, "created_time": created(index) if created else "t%06d" % index}
                      for index, name in enumerate(names)]
         self.case_insensitive = case_insensitive
         self.total_bias = total_bias
+        self.page_cap = page_cap  # items per page whatever the limit; None: no cap
         self.calls = []
 
     def _contains(self, name, part):
@@ -36,13 +38,13 @@ class FakeListConnections:
 
     def __call__(self, query):
         self.calls.append(dict(query))
-        if not (0 <= query["offset"] <= 100 and 1 <= query["limit"] <= 100):
+        if not (0 <= query["offset"] <= 100 and 1 <= query["limit"] <= 1000):
             raise HuaweiCloudError("HTTP 400 EG.00513000: offset/limit out of bounds", status=400, error_code="EG.00513000")
         rows = [r for r in self.rows if ("name" not in query or r["name"] == query["name"])
                 and ("fuzzy_name" not in query or self._contains(r["name"], query["fuzzy_name"]))]
         field, _sep, direction = query.get("sort", "created_time:DESC").partition(":")
         rows = sorted(rows, key=lambda r: r[field], reverse=direction == "DESC")
-        page = rows[query["offset"]:query["offset"] + query["limit"]]
+        page = rows[query["offset"]:query["offset"] + min(query["limit"], self.page_cap or query["limit"])]
         return {"total": len(rows) + self.total_bias, "size": len(page), "items": page}
 
 
@@ -67,6 +69,21 @@ def test_more_than_400_are_split_by_fuzzy_name_and_sorted_here(count):
     assert names_of(items) == sorted(names)
     assert len({item["id"] for item in items}) == count
     assert any("fuzzy_name" in call for call in api.calls) and len(api.calls) < 150
+
+
+@pytest.mark.parametrize("count, calls", [(1000, 1), (2000, 2), (1001, 2)])
+def test_without_a_page_cap_big_pages_take_few_calls(count, calls):
+    names = ["conn-%04d" % index for index in range(count)]
+    api = FakeListConnections(names, page_cap=None)
+    assert names_of(list_all(api, {}, WHAT)) == list(reversed(names))
+    assert len(api.calls) == calls and all(call["limit"] == 1000 for call in api.calls)
+
+
+def test_a_capped_page_shorter_than_the_limit_does_not_end_the_listing():
+    names = ["conn-%04d" % index for index in range(250)]
+    api = FakeListConnections(names, page_cap=100)
+    assert len(list_all(api, {}, WHAT)) == 250
+    assert [(call["offset"], call["sort"]) for call in api.calls][:2] == [(0, "created_time:DESC"), (100, "created_time:DESC")]
 
 
 def test_ties_in_the_sort_key_fall_back_to_partitions():
@@ -169,7 +186,7 @@ def test_eg_connections_list_and_find_use_the_lister():
     api = FakeListConnections(["conn-%04d" % index for index in range(250)])
     connections = EgConnections(StubModule(api))
     assert len(connections.list()) == 250
-    assert all(call["offset"] <= 100 and call["limit"] == 100 for call in api.calls)
+    assert all(call["offset"] <= 100 and call["limit"] == 1000 for call in api.calls)
     api.calls.clear()
     assert connections.find(name="conn-0229")["id"] == "id-0229"
     assert [call["name"] for call in api.calls] == ["conn-0229"]

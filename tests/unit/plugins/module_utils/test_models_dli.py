@@ -22,6 +22,11 @@ def test_valid_input_keeps_only_what_was_set():
     assert validate(EnhancedConnection, BASE).state() == BASE
 
 
+def test_tags_take_letters_of_any_language_and_the_documented_signs():
+    tags = [{"key": "团队 owner", "value": "数据 team_1"}, {"key": "a.b:c=d+e-f@g", "value": "x_sys_y"}]
+    assert validate(EnhancedConnection, dict(BASE, tags=tags)).state()["tags"] == tags
+
+
 def test_hosts_limit_is_20000():
     host = {"name": "db", "ip": "10.0.0.1"}
     assert len(validate(EnhancedConnection, dict(BASE, hosts=[host] * 20000)).state()["hosts"]) == 20000
@@ -47,7 +52,13 @@ def test_hosts_limit_is_20000():
     ({"tags": [{"key": "k", "value": "v" * 256}]}, "tags[0].value: String should have at most 255 characters"),
     ({"tags": [{"key": "k", "value": ""}]}, "tags[0].value: String should have at least 1 character"),
     ({"tags": [{"key": "k", "value": "a"}, {"key": "k", "value": "b"}]}, "tags: tag key 'k' is listed more than once"),
+    ({"tags": [{"key": "k", "value": "v"}, {"key": "_SYS_k", "value": "v"}]}, "tags[1].key: must not start with _sys_ (reserved by the system)"),
+    ({"tags": [{"key": "k ", "value": "v"}]}, "tags[0].key: must not start or end with a space"),
+    ({"tags": [{"key": "k", "value": " v"}]}, "tags[0].value: must not start or end with a space"),
+    ({"tags": [{"key": "k/1", "value": "v"}]}, "tags[0].key: may contain only letters, digits, spaces and _ . : = + - @"),
+    ({"tags": [{"key": "k", "value": "v\tw"}]}, "tags[0].value: may contain only letters"),
     ({"queues": ["q1", ""]}, "queues: names must not be empty"),
+    ({"queues": ["q1", ".."]}, "queues: queue name '..' cannot be '..': a dot segment would address another URL"),
     ({"elastic_resource_pools": ["p", "p"]}, "elastic_resource_pools: name 'p' is listed more than once"),
 ])
 def test_rules_name_the_field(change, message):

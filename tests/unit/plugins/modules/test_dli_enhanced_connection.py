@@ -69,10 +69,14 @@ def test_replace_only_changes_name_the_fields():
 
 def test_predict_applies_the_plan():
     desired = dict(BASE, queues=["q1", "q3"], hosts=[H1], routes=[{"name": "r1", "cidr": "10.9.0.0/16"}])
-    after = dli.predict(CURRENT, desired, dli.plan_changes(CURRENT, desired, PURGE_ALL))
-    assert [(p["name"], p["status"]) for p in after["available_queue_info"]] == [("q1", "ACTIVE"), ("q3", "CREATING")]
-    assert after["hosts"] == [H1] and after["routes"] == [{"name": "r1", "cidr": "10.9.0.0/16"}]
+    after = dli.predict(CURRENT, desired, dli.plan_changes(CURRENT, desired, NO_PURGE))
+    assert [(p["name"], p["status"]) for p in after["available_queue_info"]] == [("q1", "ACTIVE"), ("q2", "ACTIVE"), ("q3", "CREATING")]
+    assert after["hosts"] == [H1] and [r["name"] for r in after["routes"]] == ["r2", "r1"]
     assert after["elastic_resource_pools"] == CURRENT["elastic_resource_pools"] and after["id"] == "c1"
+    # a purge of queues also unbinds the pool no listed queue needs (a pool is how a queue is bound)
+    purged = dli.predict(CURRENT, desired, dli.plan_changes(CURRENT, desired, PURGE_ALL))
+    assert [p["name"] for p in purged["available_queue_info"]] == ["q1", "q3"] and purged["elastic_resource_pools"] == []
+    assert purged["routes"] == [{"name": "r1", "cidr": "10.9.0.0/16"}]
     new = dli.predict(None, dict(BASE, elastic_resource_pools=["p9"], tags=[{"key": "k", "value": "v"}]))
     assert new["elastic_resource_pools"] == [{"name": "p9", "status": "CREATING"}] and "id" not in new and "tags" not in new
 
@@ -103,12 +107,28 @@ class FakeApi:
     delete_settled = dli.DliEnhancedConnections.delete_settled
     wait_settled = dli.DliEnhancedConnections.wait_settled
 
-    def __init__(self, existing=None, failing=(), hold=False):
+    def __init__(self, existing=None, failing=(), hold=False, pools=None):
         self.rows = {c["id"]: copy.deepcopy(c) for c in existing or []}
         self.failing = failing
         self.hold = hold  # peers stay CREATING
+        self.pools = pools or {}  # queue -> elastic resource pool; a queue not listed has none
         self.calls = []  # writes
         self.reads = []
+        self.queue_reads = []
+
+    def queue_pools(self, queues, where=""):
+        self.queue_reads.append((list(queues), where))
+        return {queue: self.pools.get(queue) for queue in queues}
+
+    def _bind(self, row, names):
+        """Like the API: a queue attaches its pool; only a queue without a pool is listed by its own name."""
+        for queue in names.get("queues", []):
+            field, name = ("elastic_resource_pools", self.pools[queue]) if queue in self.pools else ("available_queue_info", queue)
+            if name not in [p["name"] for p in row[field]]:
+                row[field].append(self._peer(name))
+        for pool in names.get("elastic_resource_pools", []):
+            if pool not in [p["name"] for p in row["elastic_resource_pools"]]:
+                row["elastic_resource_pools"].append(self._peer(pool))
 
     def _peer(self, name):
         return {"name": name, "status": "CREATING", "err_msg": ""}
@@ -135,8 +155,8 @@ class FakeApi:
             raise HuaweiCloudError("duplicate", status=400, error_code="DLI.0006")
         row = {key: copy.deepcopy(body[key]) for key in ("name", "dest_vpc_id", "dest_network_id")}
         row.update(id="id-%d" % len(self.calls), status="ACTIVE", hosts=body.get("hosts", []), routes=[],
-                   available_queue_info=[self._peer(n) for n in body.get("queues", [])],
-                   elastic_resource_pools=[self._peer(n) for n in body.get("elastic_resource_pools", [])])
+                   available_queue_info=[], elastic_resource_pools=[])
+        self._bind(row, body)
         self.rows[row["id"]] = row
         return row["id"]
 
@@ -152,13 +172,14 @@ class FakeApi:
 
     def associate(self, connection_id, names):
         self.calls.append(("associate", names))
-        for option, field in dli.PEER_FIELDS:
-            self.rows[connection_id][field] += [self._peer(n) for n in names.get(option, [])]
+        self._bind(self.rows[connection_id], names)
 
     def disassociate(self, connection_id, names):
         self.calls.append(("disassociate", names))
-        for option, field in dli.PEER_FIELDS:
-            self.rows[connection_id][field] = [p for p in self.rows[connection_id][field] if p["name"] not in names.get(option, [])]
+        gone = {"available_queue_info": [q for q in names.get("queues", []) if q not in self.pools],
+                "elastic_resource_pools": names.get("elastic_resource_pools", []) + [self.pools[q] for q in names.get("queues", []) if q in self.pools]}
+        for field, removed in gone.items():
+            self.rows[connection_id][field] = [p for p in self.rows[connection_id][field] if p["name"] not in removed]
 
     def add_route(self, connection_id, route):
         self.calls.append(("add_route", route["name"]))
@@ -194,10 +215,31 @@ def test_update_calls_in_order_and_check_mode_writes_nothing():
     assert check["changed"] and api.calls == []
     assert [p["name"] for p in check["connection"]["available_queue_info"]] == ["q1", "q3"]
     result = run(api, **params)
-    assert api.calls == [("set_hosts", [H1]), ("disassociate", {"queues": ["q2"]}), ("associate", {"queues": ["q3"]}),
+    assert api.calls == [("set_hosts", [H1]), ("disassociate", {"queues": ["q2"], "elastic_resource_pools": ["p1"]}),
+                         ("associate", {"queues": ["q3"]}),
                          ("delete_route", "r1"), ("add_route", "r1")]
     assert [(p["name"], p["status"]) for p in result["connection"]["available_queue_info"]] == [("q1", "ACTIVE"), ("q3", "ACTIVE")]
     assert run(api, **params)["changed"] is False
+
+
+POOLED = dict(CURRENT, available_queue_info=[], elastic_resource_pools=[{"name": "shared", "status": "ACTIVE"}])
+
+
+def test_queues_bound_through_their_pools_are_unchanged_and_purge_keeps_needed_pools():
+    api = FakeApi([POOLED], pools={"q1": "shared", "q2": "shared", "q3": "adhoc"})
+    assert run(api, queues=["q1", "q2"], purge_queues=True)["changed"] is False and api.calls == []
+    assert api.queue_reads == [(["q1", "q2"], "")]
+    check = run(api, check_mode=True, queues=["q1", "q3"])
+    assert check["changed"] and api.calls == []
+    assert [p["name"] for p in check["connection"]["elastic_resource_pools"]] == ["shared", "adhoc"]
+    assert check["connection"]["available_queue_info"] == []
+    result = run(api, queues=["q1", "q3"])
+    assert api.calls == [("associate", {"queues": ["q3"]})]
+    assert [(p["name"], p["status"]) for p in result["connection"]["elastic_resource_pools"]] == [("shared", "ACTIVE"), ("adhoc", "ACTIVE")]
+    assert run(api, queues=["q1", "q3"])["changed"] is False
+    result = run(api, queues=["q2"], purge_queues=True)  # q1 is gone from the list, but q2 runs in its pool
+    assert api.calls[-1] == ("disassociate", {"elastic_resource_pools": ["adhoc"]})
+    assert [p["name"] for p in result["connection"]["elastic_resource_pools"]] == ["shared"]
 
 
 def test_replace_only_fails_or_recreates():

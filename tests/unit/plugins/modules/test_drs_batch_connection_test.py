@@ -129,6 +129,20 @@ def test_body_has_the_job_id_and_only_what_was_set():
                                "ip": "192.168.0.40:9092,192.168.0.41:9092", "kafka_security_config": {"type": "PLAINTEXT"}}
 
 
+@pytest.mark.parametrize("security, sends_credentials", [
+    ({"type": "PLAINTEXT"}, False), (None, False),
+    ({"type": "SSL", "trust_store_key": "Y2E=", "trust_store_key_name": "ca.pem"}, False),
+    ({"type": "SASL_PLAINTEXT", "sasl_mechanism": "PLAIN"}, True),
+])
+def test_kafka_sends_a_user_only_with_sasl_and_never_a_port(security, sends_credentials):
+    # huawei-api.md section 11 #11: PLAINTEXT and SSL tests omit db_user/db_password, only SASL_* sends them; the
+    # ports of a Kafka entry are in ip (host:port list), db_port is omitted
+    entry = request(with_(KAFKA, kafka_security_config=security, db_port=9092, db_user="u", db_password=PASSWORD)).test_endpoints[0]
+    body = entry.body("K")
+    assert "db_port" not in body
+    assert ("db_user" in body, "db_password" in body) == (sends_credentials, sends_credentials)
+
+
 def test_customized_dns_is_sent_as_given():
     entry = request(with_(MYSQL, customized_dns={"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"})).test_endpoints[0]
     assert entry.body("J")["customized_dns"] == {"is_set_dns": True, "set_dns_action": "add", "dns_ip": "192.168.0.53"}
@@ -242,9 +256,11 @@ def test_untestable_endpoints_are_reported_and_not_sent():
     assert results[1]["error_msg"] == "job %s is in status INCRE_TRANSFER_STARTED; connection tests need CONFIGURATION" % BUSY
     assert results[1]["status"] == "not_tested"
     assert results[2]["error_code"] == "DRS.M00289"
-    assert results[2]["error_msg"] == "job %s does not exist (DRS.M00289: The job does not exist.)" % GONE
+    assert results[2]["error_msg"] == ("job %s does not exist (DRS.M00289: The job does not exist.); check job_id or job_name "
+                                       "(hwcloud.connections.drs_job_info lists the jobs of a job_type)" % GONE)
     assert results[8]["error_code"] == "DRS.M05004" and results[8]["status"] == "not_tested"
-    assert results[8]["error_msg"] == "job %s has been deleted (DRS.M05004: The job has been deleted.)" % DELETED
+    assert results[8]["error_msg"] == ("job %s has been deleted (DRS.M05004: The job has been deleted.); test the endpoints of a job "
+                                       "that is not deleted (in status CONFIGURATION), for example a new one" % DELETED)
     assert results[3]["job_id"] == READY and results[3]["job_name"] == "orders-sync"
     assert results[5]["error_msg"] == "job missing not found (job_type sync)" and results[5]["job_id"] is None
     assert results[6]["error_msg"] == "2 jobs are named 'twice' (ids: a1, a2); set job_id to pick one"
@@ -281,6 +297,24 @@ def test_a_failed_request_fails_only_its_own_endpoints():
     assert [r["success"] for r in outcome["results"]] == [True] * 10 + [False] * 2
     assert outcome["results"][11]["error_code"] == "DRS.10000001"
     assert outcome["results"][11]["error_msg"] == "Invalid parameter jobs."
+
+
+def test_a_job_found_by_name_is_named_by_name_and_id():
+    api = FakeDrs()
+    api.jobs.append({"id": DELETED, "name": "old-sync", "status": "DELETED"})
+    results = run([with_(KAFKA, job_name="old-sync")], api, fail_on_failure=False)["results"]
+    assert results[0]["error_msg"].startswith("job old-sync (id %s) has been deleted (DRS.M05004: The job has been deleted.); " % DELETED)
+
+
+def test_a_failed_test_call_that_names_each_entry_reports_each_entry():
+    class PerEntry(FakeDrs):
+        def test_connections(self, entries):
+            raise HuaweiCloudError("POST failed: HTTP 400", status=400, error_code="DRS.M00289", results=[
+                {"id": READY, "status": "success", "error_code": None, "error_msg": None},
+                {"id": READY, "status": "failed", "error_code": "DRS.10020001", "error_msg": "Connection refused"}])
+
+    results = run([MYSQL, with_(MYSQL, ip="10.0.0.9")], PerEntry(), fail_on_failure=False)["results"]
+    assert [(r["success"], r["error_code"], r["error_msg"]) for r in results] == [(True, None, None), (False, "DRS.10020001", "Connection refused")]
 
 
 def test_fail_on_failure_lists_the_failing_endpoints():

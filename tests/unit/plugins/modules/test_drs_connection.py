@@ -80,3 +80,18 @@ def test_no_redis_scenarios_are_offered():
     choices = ARGUMENT_SPEC["endpoint"]["options"]["endpoint_name"]["choices"]
     assert sorted(choices) == sorted(ALL_ENDPOINT_NAMES)
     assert not [name for name in choices if "redis" in name]
+
+
+def test_an_empty_description_is_sent_to_clear_it_and_an_absent_one_counts_as_empty():
+    # huawei-api.md section 11 #10: a description is cleared by sending ""
+    api = FakeApi([STORED])
+    assert run(api, description="", endpoint={"db_password": "pw"})["changed"] is True
+    assert api.calls[-1][1]["description"] == ""
+    api = FakeApi([{key: value for key, value in STORED.items() if key != "description"}])
+    assert run(api, description="")["changed"] is False and api.calls == []
+
+
+def test_the_enterprise_project_the_api_fills_in_is_not_a_difference():
+    # huawei-api.md section 11 #9: reads return enterprise_project_id "0" although create did not send it
+    api = FakeApi([dict(STORED, enterprise_project_id="0")])
+    assert run(api, description="old")["changed"] is False and api.calls == []

@@ -127,3 +127,30 @@ def test_absent():
     assert run(api, state="absent")["changed"] is True
     assert run(api, state="absent")["changed"] is False
     assert api.calls == [("delete", "c1")]
+
+
+def test_an_empty_description_is_sent_to_clear_it_and_an_absent_one_counts_as_empty():
+    # huawei-api.md section 11 #10: the EG acceptance test reads back "" after sending ""
+    api = FakeApi([EXISTING])
+    assert run(api, description="")["changed"] is True and api.calls == [("update", {"description": ""})]
+    api = FakeApi([{key: value for key, value in EXISTING.items() if key != "description"}])
+    assert run(api, description="")["changed"] is False and api.calls == []
+
+
+def test_enable_sasl_ssl_is_always_sent_and_a_read_without_it_means_false():
+    # huawei-api.md section 11 #13: kafka_detail.enable_sasl_ssl is required (default false)
+    api = FakeApi()
+    detail = {"instance_id": "k1", "addr": "10.0.0.1:9092", "security_protocol": "PLAINTEXT"}
+    run(api, type="kafka", kafka_detail=detail)
+    assert api.calls[0] == ("create", dict(BASE, type="KAFKA", kafka_detail=dict(detail, enable_sasl_ssl=False)))
+    unread = dict(BASE, id="c2", type="KAFKA", kafka_detail=detail)  # an answer that leaves the flag out
+    api = FakeApi([unread])
+    assert run(api, type="kafka", kafka_detail=detail)["changed"] is False and api.calls == []
+
+
+def test_an_update_of_a_connection_still_creating_waits_for_it_first():
+    # huawei-api.md section 11 #15: EG.00514004, a resource that may not be modified; one being created is such a one
+    api = FakeApi([EXISTING])
+    api.rows["c1"]["status"] = "CREATING"
+    assert run(api, description="second", wait=False)["changed"] is True
+    assert api.calls == [("wait", "c1"), ("update", {"description": "second"})]

@@ -175,8 +175,14 @@ def test_a_mysql_on_ecs_endpoint_with_its_own_region():
 
 def test_cloud_types_need_their_instance_inputs():
     assert plan([dict(MYSQL, type="rds")], JOB, cloud=CLOUD)["problems"] == ["orders-mysql: set instance_id"]
-    assert plan([dict(MYSQL, type="rds", instance_id="i")], JOB, prefix="mysql_endpoint_")["problems"] == [
-        "orders-mysql: set mysql_endpoint_instance_region, mysql_endpoint_instance_project_id"]
+    # no region or project id is demanded (huawei-api.md section 11 #7): no cloud block, and the connection test
+    # leaves them to drs_batch_connection_test, which takes its own
+    without = plan([dict(MYSQL, type="rds", instance_id="i")], JOB, prefix="mysql_endpoint_")
+    assert without["problems"] == [] and "cloud" not in without["drs"][0]
+    assert without["tests"][0]["inst_id"] == "i" and "region" not in without["tests"][0] and "project_id" not in without["tests"][0]
+    region_only = plan([dict(MYSQL, type="ecs")], JOB, cloud={"region": "cn-north-4", "project_id": ""})
+    assert "cloud" not in region_only["drs"][0] and region_only["tests"][0]["region"] == "cn-north-4"
+    assert "project_id" not in region_only["tests"][0]
     assert plan([dict(MYSQL, type="oracle")], JOB)["problems"] == ["endpoint 0: endpoint orders-mysql: type must be one of self_built, ecs, rds"]
     assert "cloud" not in plan([MYSQL], JOB, cloud=CLOUD)["drs"][0]
 
