@@ -25,9 +25,9 @@ description:
     entry of the endpoints, verify, teardown and drift runbooks (for MySQL DRS connections and Kafka EG connections,
     with C(name), C(kind), address, network and instance, never a password), so those runbooks can target inventory
     hosts (C(-e hwcloud_hosts=hwcloud_drs)).
-  - Every host also gets C(ansible_connection=local) and C(ansible_python_interpreter={{ ansible_playbook_python }}),
-    because a connection is no machine and the modules that manage it run on the controller. O(compose) can set other
-    values.
+  - The service groups set C(ansible_connection=local) and C(ansible_python_interpreter={{ ansible_playbook_python }})
+    for their hosts, because a connection is no machine and the modules that manage it run on the controller.
+    O(compose) can set other values per host.
   - Hosts are in the groups C(hwcloud_drs), C(hwcloud_eg) and C(hwcloud_dli), and in one group per region,
     C(hwcloud_<region>) with C(-) as C(_) (C(hwcloud_cn_north_4)); O(groups) and O(keyed_groups) add more.
   - Values a server sent are never templates (they are marked unsafe), and host names contain only letters, digits,
@@ -199,16 +199,21 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options
 from ansible_collections.hwcloud.connections.plugins.plugin_utils import connection_hosts as hosts
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.api_client import PluginApi
 
-try:  # ansible-core 2.19+ templates only trusted strings; before it every plain string is a template
+try:  # ansible-core 2.19+ templates only strings marked as trusted: what a plugin sets is no template by itself
     from ansible.template import trust_as_template
-except ImportError:  # pragma: no cover - ansible-core < 2.19
+
+    def untrusted(value):
+        return value
+except ImportError:  # ansible-core < 2.19: every plain string is a template unless it is wrapped as unsafe
+    untrusted = wrap_var
+
     def trust_as_template(value):
         return value
 
 NAME = "hwcloud.connections.connections"
 SUFFIXES = (".hwcloud.yml", ".hwcloud.yaml")
 OWN_OPTIONS = ("plugin", "regions", "services", "hostnames", "name_pattern", "db_types", "statuses", "exclude_deleted")
-# Services and regions are listed side by side, at most this many listings at once.
+# Services and regions are listed side by side, at most this many listings at once (and EG partitions as many).
 LISTING_CONCURRENCY = 8
 
 
@@ -282,7 +287,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             options = dict(shared, region=region, project_id=project_id or shared.get("project_id"))
             apis.append(PluginApi(options, self.display.warning, what="%s (region %s)" % (NAME, region)))
         active_only = self.get_option("exclude_deleted")
-        listers = {"drs": lambda api: DrsConnections(api).list(), "eg": lambda api: EgConnections(api).list(),
+        listers = {"drs": lambda api: DrsConnections(api).list(), "eg": lambda api: EgConnections(api).list(concurrency=LISTING_CONCURRENCY),
                    "dli": lambda api: DliEnhancedConnections(api).list(status="ACTIVE" if active_only else None)}
         try:
             project_ids = map_bounded(self._project_id, apis, LISTING_CONCURRENCY)  # authenticate once per region
@@ -306,20 +311,25 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         with api.errors():
             rows = listers[service](api)
         return {"region": api.params["region"], "project_id": project_id, "service": service,
-                "connections": [hosts.safe_view(row, api.secrets) for row in rows]}
+                "connections": hosts.safe_view(rows, api.secrets)}
 
     def _populate(self, found: list) -> None:
-        strict = self.get_option("strict")
-        interpreter = trust_as_template("{{ ansible_playbook_python }}")
+        strict, compose, groups, keyed_groups = (self.get_option(name) for name in ("strict", "compose", "groups", "keyed_groups"))
+        local = {"ansible_connection": "local", "ansible_python_interpreter": trust_as_template("{{ ansible_playbook_python }}")}
+        for service in self.get_option("services"):  # every host is in exactly one service group: set these once there
+            group = self.inventory.add_group(hosts.group_name(service))
+            for key, value in local.items():
+                self.inventory.set_variable(group, key, value)
         for host in found:
             name = self.inventory.add_host(host["name"])
             for group in host["groups"]:
                 self.inventory.add_child(self.inventory.add_group(group), name)
-            variables = wrap_var(host["vars"])  # what a server sent is never a template
-            variables.update(ansible_connection="local", ansible_python_interpreter=interpreter)
+            variables = untrusted(host["vars"])  # what a server sent is never a template
             for key, value in variables.items():
                 self.inventory.set_variable(name, key, value)
-            self._set_composite_vars(self.get_option("compose"), variables, name, strict=strict)
-            self._add_host_to_composed_groups(self.get_option("groups"), variables, name, strict=strict)
-            self._add_host_to_keyed_groups(self.get_option("keyed_groups"), variables, name, strict=strict)
+            if compose or groups or keyed_groups:
+                variables = dict(variables, **local)
+                self._set_composite_vars(compose, variables, name, strict=strict)
+                self._add_host_to_composed_groups(groups, variables, name, strict=strict)
+                self._add_host_to_keyed_groups(keyed_groups, variables, name, strict=strict)
 

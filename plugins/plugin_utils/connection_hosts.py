@@ -8,7 +8,7 @@ and the runbooks' endpoint entry of a connection where one can be derived. Plain
 
 from __future__ import annotations
 
-import copy
+import functools
 import re
 import string
 
@@ -106,9 +106,14 @@ def regions(regions_option, default_region) -> list:
 
 # -- host variables -----------------------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1024)
+def _is_secret_key(key: str) -> bool:
+    return bool(SECRET_KEY.search(key))
+
+
 def _without_secret_keys(value):
     if isinstance(value, dict):
-        return {key: _without_secret_keys(item) for key, item in value.items() if not (isinstance(key, str) and SECRET_KEY.search(key))}
+        return {key: _without_secret_keys(item) for key, item in value.items() if not (isinstance(key, str) and _is_secret_key(key))}
     if isinstance(value, list):
         return [_without_secret_keys(item) for item in value]
     return value
@@ -124,10 +129,10 @@ def _masked(value, redact):
     return value
 
 
-def safe_view(connection: dict, secrets=()) -> dict:
-    """A copy of an API object fit for host variables and the inventory cache: every secret-named field removed at any
-    depth, and the caller's own ``secrets`` (credentials) masked wherever a server echoed one."""
-    view = _without_secret_keys(connection)
+def safe_view(value, secrets=()):
+    """A copy of API objects (one, or a listing) fit for host variables and the inventory cache: every secret-named
+    field removed at any depth, and the caller's own ``secrets`` (credentials) masked wherever a server echoed one."""
+    view = _without_secret_keys(value)
     if secrets and shown_secrets(secrets, view):
         view = _masked(view, Redactor(set(secrets)))
     return view
@@ -292,7 +297,7 @@ def build_hosts(listings: list, hostname_formats, filters: Filters) -> list:
             if name is None:
                 continue
             variables = {"hwcloud_service": service, "hwcloud_region": region, "hwcloud_project_id": project_id,
-                         "hwcloud_connection": copy.deepcopy(connection)}
+                         "hwcloud_connection": connection}
             entry = endpoint_entry(service, connection)
             if entry is not None:
                 variables["hwcloud_endpoint"] = entry
