@@ -69,11 +69,14 @@ class DrsConnection(rc.Resource):
     def delete(self, current: dict) -> None:
         self.api.delete(current["connection_id"])
 
-    def plan_update(self, current: dict, desired: dict) -> list:
+    def changed_fields(self, current: dict, desired: dict) -> list:
         comparable = rc.strip(desired, NOT_RETURNED)
         if comparable["name"].lower() == str(current.get("name", "")).lower():
             comparable["name"] = current.get("name")  # names are case-insensitive in this API
-        changes = rc.differences(comparable, current)
+        return rc.value_changes(comparable, current)
+
+    def plan_update(self, current: dict, desired: dict) -> list:
+        changes = [change["field"] for change in self.changed_fields(current, desired)]
         always = self.module.params["update_password"] == "always"
         if not (changes or always):
             return []
