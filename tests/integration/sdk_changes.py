@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkdli.v1 import (CreateEnhancedConnectionRequest, CreateEnhancedConnectionRequestBody, DeleteEnhancedConnectionRequest,
-                                  DliClient, ListEnhancedConnectionsRequest)
+                                  DliClient, EnhancedConnectionHost, ListEnhancedConnectionsRequest, UpdateEnhancedConnectionRequest,
+                                  UpdateEnhancedConnectionRequestBody)
 from huaweicloudsdkdrs.v5 import (BaseEndpoint, CloudVpcInfo, CreateConnectionReq, CreateConnectionRequest, DeleteConnectionRequest, DrsClient,
                                   ListConnectionsRequest, ModifyConnectionRequest, UpdateConnectionReq)
 from huaweicloudsdkeg.v1 import (ConnectionCreateReq, ConnectionUpdateReq, CreateConnectionRequest as EgCreateConnectionRequest,
@@ -87,8 +88,15 @@ class Sdk:
         body = CreateEnhancedConnectionRequestBody(name=name, dest_vpc_id=vpc_id, dest_network_id=subnet_id)
         return self.dli.create_enhanced_connection(CreateEnhancedConnectionRequest(body=body)).connection_id
 
-    def delete_dli(self, name: str) -> None:
+    def dli_connection(self, name: str):
         found = [c for c in self.dli.list_enhanced_connections(ListEnhancedConnectionsRequest(name=name, status="ACTIVE")).connections
                  if c.name == name]
         assert len(found) == 1, found
-        self.dli.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=found[0].id))
+        return found[0]
+
+    def set_dli_hosts(self, name: str, hosts: dict) -> None:
+        body = UpdateEnhancedConnectionRequestBody(hosts=[EnhancedConnectionHost(name=host, ip=ip) for host, ip in sorted(hosts.items())])
+        self.dli.update_enhanced_connection(UpdateEnhancedConnectionRequest(connection_id=self.dli_connection(name).id, body=body))
+
+    def delete_dli(self, name: str) -> None:
+        self.dli.delete_enhanced_connection(DeleteEnhancedConnectionRequest(connection_id=self.dli_connection(name).id))
