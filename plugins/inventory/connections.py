@@ -213,7 +213,8 @@ except ImportError:  # ansible-core < 2.19: every plain string is a template unl
 NAME = "hwcloud.connections.connections"
 SUFFIXES = (".hwcloud.yml", ".hwcloud.yaml")
 OWN_OPTIONS = ("plugin", "regions", "services", "hostnames", "name_pattern", "db_types", "statuses", "exclude_deleted")
-# Services and regions are listed side by side, at most this many listings at once (and EG partitions as many).
+# Services and regions are listed side by side, at most this many listings at once (and as many EG partitions or DLI
+# pages of each).
 LISTING_CONCURRENCY = 8
 
 
@@ -288,7 +289,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             apis.append(PluginApi(options, self.display.warning, what="%s (region %s)" % (NAME, region)))
         active_only = self.get_option("exclude_deleted")
         listers = {"drs": lambda api: DrsConnections(api).list(), "eg": lambda api: EgConnections(api).list(concurrency=LISTING_CONCURRENCY),
-                   "dli": lambda api: DliEnhancedConnections(api).list(status="ACTIVE" if active_only else None)}
+                   "dli": lambda api: DliEnhancedConnections(api).list(status="ACTIVE" if active_only else None,
+                                                                       concurrency=LISTING_CONCURRENCY)}
         try:
             project_ids = map_bounded(self._project_id, apis, LISTING_CONCURRENCY)  # authenticate once per region
             work = [(api, project_id, service) for api, project_id in zip(apis, project_ids) for service in self.get_option("services")]
