@@ -120,14 +120,16 @@ seealso:
 """
 
 EXAMPLES = r"""
-# estate.hwcloud.yml: every connection of two regions; credentials from the environment (HW_ACCESS_KEY, HW_SECRET_KEY)
+# estate.hwcloud.yml: every connection of two regions. Credentials (and endpoint_url) come from the environment as for
+# the modules: HW_ACCESS_KEY, HW_SECRET_KEY, ... (an AWX credential injects them).
 plugin: hwcloud.connections.connections
 regions:
   - name: cn-north-4
   - name: cn-east-3
     project_id: e8a2f1c0d4b94e5f9a7c3b2d1e0f4a02
 
-# team-a.hwcloud.yml: team A's MySQL connections only, grouped by database type and named by region, cached for an hour
+# team-a.hwcloud.yml: team A's MySQL connections only, grouped by database type, named by region, cached for an hour:
+#
 # plugin: hwcloud.connections.connections
 # region: cn-north-4
 # services: [drs]
@@ -144,44 +146,48 @@ regions:
 # cache_connection: ~/.cache/hwcloud-inventory
 # cache_timeout: 3600
 
+# What estate.hwcloud.yml shows against the emulator (a DRS connection of the same name in both regions):
+#
 # $ ansible-inventory -i estate.hwcloud.yml --graph
 # @all:
 #   |--@ungrouped:
 #   |--@hwcloud_drs:
 #   |  |--drs_orders-mysql
 #   |  |--drs_orders-mysql_cn-east-3
+#   |--@hwcloud_eg:
+#   |  |--eg_events-kafka
+#   |--@hwcloud_dli:
+#   |  |--dli_orders_dli
 #   |--@hwcloud_cn_north_4:
 #   |  |--drs_orders-mysql
 #   |  |--eg_events-kafka
 #   |  |--dli_orders_dli
 #   |--@hwcloud_cn_east_3:
 #   |  |--drs_orders-mysql_cn-east-3
-#   |--@hwcloud_eg:
-#   |  |--eg_events-kafka
-#   |--@hwcloud_dli:
-#   |  |--dli_orders_dli
 #
 # $ ansible-inventory -i estate.hwcloud.yml --host drs_orders-mysql
 # {
 #     "ansible_connection": "local",
 #     "ansible_python_interpreter": "{{ ansible_playbook_python }}",
 #     "hwcloud_connection": {
-#         "connection_id": "0c4a8e0e-3c2f-4f7e-9b1d-5a6e7f8a9b0c",
-#         "create_time": 1767340800000,
+#         "connection_id": "37e386ed-6cba-4326-9f78-078108747786",
+#         "create_time": 1796213462787,
 #         "db_type": "mysql",
 #         "endpoint": {"db_port": "3306", "db_user": "drs_probe", "endpoint_name": "mysql", "ip": "192.168.0.27"},
 #         "name": "orders-mysql",
 #         "vpc": {"subnet_id": "8e2ee0d5-0f1d-4067-965f-caf00dd65529", "vpc_id": "3c5f1a0e-7d4b-4e63-9f2b-6d1c0a8e2b11"}
 #     },
-#     "hwcloud_endpoint": {"host": "192.168.0.27", "kind": "mysql", "name": "orders-mysql", "port": 3306, "type": "self_built",
-#                          "user": "drs_probe", "subnet_id": "8e2ee0d5-0f1d-4067-965f-caf00dd65529",
+#     "hwcloud_endpoint": {"host": "192.168.0.27", "kind": "mysql", "name": "orders-mysql", "port": 3306,
+#                          "subnet_id": "8e2ee0d5-0f1d-4067-965f-caf00dd65529", "type": "self_built", "user": "drs_probe",
 #                          "vpc_id": "3c5f1a0e-7d4b-4e63-9f2b-6d1c0a8e2b11"},
 #     "hwcloud_project_id": "e8a2f1c0d4b94e5f9a7c3b2d1e0f4a01",
 #     "hwcloud_region": "cn-north-4",
 #     "hwcloud_service": "drs"
 # }
 #
-# Remove every connection of the inventory's EG group (the teardown runbook needs only the names):
+# $ ansible-inventory -i estate.hwcloud.yml --list     # the same hosts and variables as JSON, for AWX and scripts
+#
+# Remove every Kafka connection the inventory's EG group holds (the teardown runbook needs only the names):
 # $ ansible-playbook hwcloud.connections.teardown -i estate.hwcloud.yml -e hwcloud_hosts=hwcloud_eg
 """
 
