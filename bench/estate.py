@@ -65,7 +65,7 @@ def bench_inventory(emulator, runner, results, count: int, command: str) -> None
     seeded = time.monotonic() - started
     source = os.path.join(runner.workdir, "estate.hwcloud.yml")
     with open(source, "w", encoding="utf-8") as handle:
-        json.dump({"plugin": "hwcloud.connections.connections", "regions": [{"name": REGION, "project_id": PROJECT_ID}]}, handle)
+        handle.write(json.dumps({"plugin": "hwcloud.connections.connections", "regions": [{"name": REGION, "project_id": PROJECT_ID}]}) + "\n")
     results.note("Estate: %d connections per service seeded in %.1f s (one admin call)" % (count, seeded))
     emulator.admin("DELETE", "requests")
     graph = os.path.join(runner.workdir, "estate-graph.txt")
@@ -99,9 +99,9 @@ def bench_drift(emulator, runner, results, count: int, command: str) -> None:
     kinds = fleet.classify(log)
     changed = runner.recap()[1]
     pages, errors = fleet.reference_pages(emulator.url)
-    results.add("estate", "drift runbook: %d endpoints in sync, wall time (the endpoints runbook's no-op of them: %.1f s)" % (
-        count, noop_wall), "%.1f s (changed=%d, %.0f MiB)" % (wall, changed, rss),
-                "<= %d s, changed=0" % TARGET_SECONDS, wall <= TARGET_SECONDS and changed == 0, command)
+    figure = "drift runbook: %d endpoints in sync, wall time (the endpoints runbook's no-op of them: %.1f s)" % (count, noop_wall)
+    results.add("estate", figure, "%.1f s (changed=%d, %.0f MiB)" % (wall, changed, rss), "<= %d s, changed=0" % TARGET_SECONDS,
+                wall <= TARGET_SECONDS and changed == 0, command)
     if None in pages.values():
         results.add("estate", "drift runbook: reads vs one listing per service", "%d" % len(log), "bound not computable", False, command)
         results.note("Estate drift: a reference listing failed: %s" % "; ".join("%s: %s" % item for item in sorted(errors.items())))

@@ -340,4 +340,3 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 self._set_composite_vars(compose, variables, name, strict=strict)
                 self._add_host_to_composed_groups(groups, variables, name, strict=strict)
                 self._add_host_to_keyed_groups(keyed_groups, variables, name, strict=strict)
-

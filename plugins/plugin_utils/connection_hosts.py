@@ -304,4 +304,3 @@ def build_hosts(listings: list, hostname_formats, filters: Filters) -> list:
             hosts.append({"name": names.claim(name, region, fields.get("id")), "groups": [group_name(service), group_name(region)],
                           "vars": variables})
     return hosts
-

@@ -122,6 +122,7 @@ def test_every_connection_of_two_regions_and_three_services_is_a_host(estate, tm
     listings = sorted((r["service"], r["path"].split("/")[2]) for r in log if r["method"] == "GET" and r["path"].endswith("connections"))
     assert listings == sorted((service, DEFAULTS["projects"][region]) for service in ("drs", "eg", "dli") for region in (NORTH, EAST))
 
+
 def test_graph_filters_and_hostnames(estate, tmp_path):
     path = source(tmp_path, estate, services=["drs", "eg"], name_pattern="inv-.*s-.*", hostnames=["{region}.{name}"])
     graph, console, rc = inventory(tmp_path, path, "--graph")

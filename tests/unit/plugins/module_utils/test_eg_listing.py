@@ -228,7 +228,7 @@ class SlowListConnections(FakeListConnections):
     (["fleet-kafka-%d" % index for index in range(3000)], True),
     (["team-%s-kafka-%04d" % (team, index) for team in "abcd" for index in range(600)], True),
     # Short random names hold short substrings several times, so their partitions overlap: walked one by one.
-    (["".join(random.Random(seed).choice("abcxyz019._-") for _ in range(1 + seed % 9)) + "-%d" % seed for seed in range(800)], False),
+    (["".join(random.Random(seed).choice("abcxyz019._-") for _index in range(1 + seed % 9)) + "-%d" % seed for seed in range(800)], False),
 ])
 def test_partitions_listed_side_by_side_find_the_same_connections_with_a_bound_on_calls_in_flight(names, side_by_side):
     sequential = FakeListConnections(names)

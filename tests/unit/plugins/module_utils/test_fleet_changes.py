@@ -82,8 +82,8 @@ def test_missing_elements_and_what_the_purge_pattern_owns_are_reported_without_a
     rows = [DRS_ROW, dict(DRS_ROW, connection_id="c2", name="orders-legacy"), dict(DRS_ROW, connection_id="c3", name="billing-mysql")]
     created = dict(drs_element(), name="orders-replica")
     result = run_drs(rows, [drs_element(), created], purge=True, purge_pattern="orders-.*")
-    assert [(r["name"], r["action"], r["changes"]) for r in result["results"]] == [("orders-mysql", "unchanged", []),
-                                                                                  ("orders-replica", "created", [])]
+    assert [(r["name"], r["action"], r["changes"]) for r in result["results"]] == [
+        ("orders-mysql", "unchanged", []), ("orders-replica", "created", [])]
     assert [(p["name"], p["action"]) for p in result["purged"]] == [("orders-legacy", "deleted")]
 
 

@@ -50,11 +50,9 @@ def test_every_secret_an_api_might_echo_is_removed_at_any_depth():
     echoed = drs_row(endpoint=dict(drs_row()["endpoint"], db_password="pw-1", source_sharding=[
         {"ip": "10.0.0.1", "db_password": "pw-2", "db_user": "shard"}]),
         ssl={"ssl_link": True, "ssl_cert_name": "ca.pem", "ssl_cert_key": "KEY-3", "ssl_cert_password": "pw-4", "ssl_cert_check_sum": "ab"},
-        cloud={"region": "cn-north-4", "project_id": PROJECT}, kafka_security_config={"trust_store_key": "TS-5",
-                                                                                         "trust_store_password": "pw-6",
-                                                                                         "key_store_key": "KS-7",
-                                                                                         "key_password": "pw-8",
-                                                                                         "trust_store_key_name": "ts.pem"},
+        cloud={"region": "cn-north-4", "project_id": PROJECT},
+        kafka_security_config={"trust_store_key": "TS-5", "trust_store_password": "pw-6", "key_store_key": "KS-7", "key_password": "pw-8",
+                               "trust_store_key_name": "ts.pem"},
         token="tok-9", secret_key="sk-10", access_key="ak-11", private_key="pk-12")
     view = ch.safe_view(echoed)
     text = json.dumps(view)
@@ -82,9 +80,9 @@ def test_a_mysql_connection_becomes_an_entry_the_runbooks_accept():
     entry = ch.endpoint_entry("drs", drs_row())
     assert entry == {"name": "orders-mysql", "kind": "mysql", "type": "self_built", "host": "192.168.0.27", "port": 3306,
                      "user": "drs_probe", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "ssl": False, "description": "orders"}
-    rds = ch.endpoint_entry("drs", drs_row(endpoint={"endpoint_name": "cloud_mysql", "ip": "192.168.0.31", "db_port": "3306",
-                                                     "db_user": "u", "instance_id": "f3a9c1e7b5d24e6f8a0b2c4d6e8f0a1bin01"}, vpc=None,
-                                        name="billing-rds"))
+    rds_endpoint = {"endpoint_name": "cloud_mysql", "ip": "192.168.0.31", "db_port": "3306", "db_user": "u",
+                    "instance_id": "f3a9c1e7b5d24e6f8a0b2c4d6e8f0a1bin01"}
+    rds = ch.endpoint_entry("drs", drs_row(endpoint=rds_endpoint, vpc=None, name="billing-rds"))
     assert rds["type"] == "rds" and rds["instance_id"] == "f3a9c1e7b5d24e6f8a0b2c4d6e8f0a1bin01" and "vpc_id" not in rds
     teardown = endpoints.plan([entry, rds], state="absent")
     assert teardown["problems"] == [] and [e["name"] for e in teardown["drs"]] == ["orders-mysql", "billing-rds"]
