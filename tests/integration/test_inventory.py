@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 
+import ansible_runner
 import pytest
 import yaml
 from sdk_changes import CREDENTIALS, Sdk  # pylint: disable=import-error
@@ -204,3 +205,26 @@ def test_the_teardown_runbook_removes_what_an_inventory_group_holds(estate, tmp_
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     live = sorted(c["name"] for c in estate.admin("GET", "state")["eg_connections"])
     assert live == ["inv-hook"]  # the Kafka connection had an endpoint entry; the webhook has none and stays
+
+
+def test_an_awx_inventory_sync_through_ansible_runner_gets_every_host_and_no_secret(estate, tmp_path):
+    """As AWX syncs an inventory source: ansible-inventory --list --export through ansible-runner, the credential only
+    as injected environment variables (suppress_env_files), the source file from the project."""
+    data = tmp_path / "awx-inventory-update"
+    (data / "project" / "inventories").mkdir(parents=True)
+    source_file = data / "project" / "inventories" / "estate.hwcloud.yml"
+    source_file.write_text(yaml.safe_dump({"plugin": "hwcloud.connections.connections", "regions": [NORTH, EAST]}))
+    envvars = {"HW_ACCESS_KEY": CREDENTIALS["ak"], "HW_SECRET_KEY": CREDENTIALS["sk"], "HW_SECURITY_TOKEN": "", "HW_REGION_NAME": NORTH,
+               "HUAWEICLOUD_ENDPOINT_URL": estate.url, "XDG_CACHE_HOME": str(tmp_path / "cache"),
+               "ANSIBLE_COLLECTIONS_PATH": ansible_env(tmp_path).get("ANSIBLE_COLLECTIONS_PATH", ""),
+               "PATH": ANSIBLE_BIN + os.pathsep + os.environ.get("PATH", "")}  # the ansible-inventory of the core under test
+    out, err = ansible_runner.get_inventory("list", [str(source_file)], response_format="json", export=True, private_data_dir=str(data),
+                                            envvars=envvars, suppress_env_files=True, quiet=True)
+    listed = json.loads(out) if isinstance(out, str) else out
+    assert sorted(listed["_meta"]["hostvars"]) == ["dli_inv_orders_dli", "dli_inv_reports_dli", "drs_inv-orders-mysql",
+                                                   "drs_inv-orders-mysql_cn-east-3", "eg_inv-events-kafka", "eg_inv-hook"], err
+    assert plain(listed["_meta"]["hostvars"]["eg_inv-events-kafka"]["hwcloud_endpoint"])["kind"] == "kafka"
+    everything = json.dumps(listed) + str(err) + "".join(path.read_text(errors="replace") for path in data.rglob("*")
+                                                       if path.is_file() and path.name != "command")
+    for secret in (DB_PASSWORD, KAFKA_PASSWORD, CREDENTIALS["sk"]):
+        assert secret not in everything
