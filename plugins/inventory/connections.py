@@ -275,16 +275,20 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return {name: value for name, value in self.get_options().items() if name not in OWN_OPTIONS}
 
     def _cached(self, cache_key: str):
-        """The cached listings, or None when there are none or they are not what this plugin stores."""
+        """The cached listings, or None when there are none, they cannot be read or they are not what this plugin stores."""
         try:
             listings = self._cache[cache_key]
         except KeyError:
             return None
-        keys = {"region", "project_id", "service", "connections"}
-        if not isinstance(listings, list) or not all(isinstance(item, dict) and set(item) == keys and isinstance(item["connections"], list)
-                                                     for item in listings):
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # an unreadable entry is a miss, listed again
+            self.display.warning("%s: the inventory cache entry could not be read (%s); listing again" % (NAME, type(exc).__name__))
             return None
-        return listings
+        def usable(item) -> bool:
+            return (isinstance(item, dict) and set(item) == {"region", "project_id", "service", "connections"}
+                    and item["service"] in hosts.SERVICES and isinstance(item["region"], str) and isinstance(item["connections"], list)
+                    and all(isinstance(row, dict) for row in item["connections"]))
+
+        return listings if isinstance(listings, list) and all(usable(item) for item in listings) else None
 
     def _fetch(self, regions: list) -> list:
         """Every listing ({region, project_id, service, connections}), in the order of regions and services."""

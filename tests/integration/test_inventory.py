@@ -168,6 +168,12 @@ def test_a_cache_hit_makes_no_api_call_and_the_cache_holds_no_secret(estate, tmp
                              capture_output=True, text=True, timeout=300, check=False)
     assert flushed.returncode == 0, flushed.stdout + flushed.stderr
     assert api_calls(estate), "--flush-cache did not list again"
+    for entry in cache.iterdir():  # a cache file that is not what the plugin stores is a miss, never hosts made of it
+        entry.write_text(json.dumps([{"region": NORTH, "project_id": "x", "service": "drs", "connections": ["junk"]}]))
+    estate.admin("DELETE", "requests")
+    recovered, console, rc = inventory(tmp_path, path)
+    assert rc == 0 and plain(recovered["_meta"]["hostvars"]) == plain(first["_meta"]["hostvars"]), console
+    assert api_calls(estate), "a corrupt cache was used"
 
 
 def test_bad_options_fail_before_any_call_naming_the_option_and_other_files_are_not_read(estate, tmp_path):
