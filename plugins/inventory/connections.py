@@ -283,6 +283,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except Exception as exc:  # pylint: disable=broad-exception-caught  # an unreadable entry is a miss, listed again
             self.display.warning("%s: the inventory cache entry could not be read (%s); listing again" % (NAME, type(exc).__name__))
             return None
+
         def usable(item) -> bool:
             return (isinstance(item, dict) and set(item) == {"region", "project_id", "service", "connections"}
                     and item["service"] in hosts.SERVICES and isinstance(item["region"], str) and isinstance(item["connections"], list)

@@ -230,7 +230,7 @@ def test_an_awx_inventory_sync_through_ansible_runner_gets_every_host_and_no_sec
     assert sorted(listed["_meta"]["hostvars"]) == ["dli_inv_orders_dli", "dli_inv_reports_dli", "drs_inv-orders-mysql",
                                                    "drs_inv-orders-mysql_cn-east-3", "eg_inv-events-kafka", "eg_inv-hook"], err
     assert plain(listed["_meta"]["hostvars"]["eg_inv-events-kafka"]["hwcloud_endpoint"])["kind"] == "kafka"
-    everything = json.dumps(listed) + str(err) + "".join(path.read_text(errors="replace") for path in data.rglob("*")
-                                                       if path.is_file() and path.name != "command")
+    artifacts = [path.read_text(errors="replace") for path in data.rglob("*") if path.is_file() and path.name != "command"]
+    everything = json.dumps(listed) + str(err) + "".join(artifacts)
     for secret in (DB_PASSWORD, KAFKA_PASSWORD, CREDENTIALS["sk"]):
         assert secret not in everything
