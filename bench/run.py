@@ -6,8 +6,9 @@
 
 Run from the collection root of a built tree (``<dir>/ansible_collections/hwcloud/connections``)::
 
-    python bench/run.py [--only create,noop,password,batch,imports,scale,fleet] [--repeat 2] [--latency-ms 50]
+    python bench/run.py [--only create,noop,password,batch,imports,scale,fleet,estate] [--repeat 2] [--latency-ms 50]
                         [--scale-count 500] [--fleet-sizes 100,1000,5000] [--fleet-role-sample 20]
+                        [--estate-count 5000] [--drift-count 1000]
                         [--output bench/results.md]
 
 Starts the emulator (a subprocess, so its CPU time can be read) with ``faults: [{latency_ms: 50}]`` on every API
@@ -27,11 +28,12 @@ import subprocess
 import sys
 import time
 
+import estate
 import fleet
 from benchlib import HERE, JOB_ID, PROJECT_ID, ROOT, Emulator, Results, Runner, median, parse_time, per_item
 
 FLEET_SIZES = "100,1000,5000"
-SECTIONS = ("create", "noop", "password", "batch", "imports", "scale", "fleet")
+SECTIONS = ("create", "noop", "password", "batch", "imports", "scale", "fleet", "estate")
 TYPES = ("drs", "dli", "eg")
 SERVICE_PATHS = {"drs": "/v5/", "dli": "/v2.0/", "eg": "/v1/"}
 COLLECTION = "ansible_collections.hwcloud.connections"
@@ -60,6 +62,8 @@ def command_for(section, args):
         extra.append("--fleet-sizes %s" % args.fleet_sizes)
     if section == "fleet" and args.fleet_role_sample != 20:
         extra.append("--fleet-role-sample %d" % args.fleet_role_sample)
+    if section == "estate" and (args.estate_count, args.drift_count) != (5000, 1000):
+        extra.append("--estate-count %d --drift-count %d" % (args.estate_count, args.drift_count))
     if args.latency_ms != 50:
         extra.append("--latency-ms %d" % args.latency_ms)
     if section in ("noop",) and args.repeat != 2:
@@ -288,6 +292,8 @@ def parse_args(argv=None):
     parser.add_argument("--scale-count", type=int, default=500)
     parser.add_argument("--fleet-sizes", default=FLEET_SIZES, help="endpoint counts of the fleet section, comma-separated")
     parser.add_argument("--fleet-role-sample", type=int, default=20, help="endpoints run through the per-endpoint roles")
+    parser.add_argument("--estate-count", type=int, default=5000, help="connections per service the inventory plugin lists")
+    parser.add_argument("--drift-count", type=int, default=1000, help="endpoints the drift runbook compares")
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--output", default=None, help="report file (default: bench/results.md with every section, else none)")
     parser.add_argument("--workdir", default=os.path.join(HERE, "output"))
@@ -322,6 +328,8 @@ def main(argv=None):
             bench_scale(emulator, runner, results, args)
         if "fleet" in sections:
             fleet.bench_fleet(emulator, runner, results, args, command_for("fleet", args))
+        if "estate" in sections:
+            estate.bench_estate(emulator, runner, results, args, command_for("estate", args))
     finally:
         emulator.stop()
     elapsed = time.monotonic() - started

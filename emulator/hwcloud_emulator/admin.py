@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import dli, drs_connections, eg
+from . import dli, drs_connections, eg, seeding
 from .drs_jobs import refresh_all, seed_job
 from .errors import ApiError
 from .messages import Request, Response
@@ -95,6 +95,15 @@ def add_eg_connections(app: Any, req: Request) -> Response:
     return Response(201, {"created": count})
 
 
+def add_connections(app: Any, req: Request) -> Response:
+    """Seed connections of every service in one call: {drs?: [...], dli?: [...], eg?: [...], project_id?} of create bodies."""
+    try:
+        created = seeding.seed_connections(app, req.json())
+    except ValueError as exc:
+        raise _bad(str(exc)) from None
+    return Response(201, {"created": created})
+
+
 def expire_tokens(app: Any, _req: Request) -> Response:
     """Make every issued IAM token, metadata session token and temporary AK/SK expired."""
     expired = app.tokens.expire_all() + app.metadata_tokens.expire_all() + app.temporary.expire_all()
@@ -149,6 +158,7 @@ ROUTES = [
     Route("DELETE", "/_emulator/faults", "admin", clear_faults, authenticated=False),
     Route("POST", "/_emulator/drs/jobs", "admin", add_job, authenticated=False),
     Route("POST", "/_emulator/eg/connections", "admin", add_eg_connections, authenticated=False),
+    Route("POST", "/_emulator/seed/connections", "admin", add_connections, authenticated=False),
     Route("POST", "/_emulator/iam/expire-tokens", "admin", expire_tokens, authenticated=False),
     Route("GET", "/_emulator/config", "admin", get_config, authenticated=False),
     Route("PUT", "/_emulator/config", "admin", patch_config, authenticated=False),

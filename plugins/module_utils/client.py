@@ -12,6 +12,7 @@ import time
 from urllib.parse import urlsplit
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import signer, transport
+from ansible_collections.hwcloud.connections.plugins.module_utils.concurrency import map_bounded
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import endpoint_origin, resolve_endpoint, unknown_region_hint
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import AmbiguousRequestError, HuaweiCloudError, error_from_response
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import id_problem, project_id_problem, with_project
@@ -313,25 +314,36 @@ class HuaweiCloudClient:
         return self.request(service, "GET", path, query=query)
 
     def paginate(self, service: str, path: str, items_key: str, query=None, limit: int = 100, total_key: str = None,
-                 id_key: str = None, max_pages: int = MAX_PAGES) -> list:
+                 id_key: str = None, max_pages: int = MAX_PAGES, concurrency: int = 1) -> list:
         """All items of an offset/limit listing: pages until a short page or the reported total is reached.
 
         Bounded: a page that brings nothing new (a server ignoring ``offset``) and more than ``max_pages`` pages are
-        errors, never an endless loop; items seen twice (the listing moved while paging) are kept once.
+        errors, never an endless loop; items seen twice (the listing moved while paging) are kept once. With
+        ``concurrency`` > 1, once the first page is full the next ones are asked for that many at a time (no further
+        than a reported total), so a listing of one page costs one call and at most ``concurrency - 1`` calls go past
+        the end; pages are taken in offset order all the same.
         """
-        items, seen, offset = [], set(), 0
-        for _page in range(max_pages):
-            response = self.get(service, path, dict(query or {}, offset=offset, limit=limit))
-            page = response.items(items_key, id_key, total_key)
-            fresh = [item for item in page if _identity(item, id_key) not in seen]
-            if page and not fresh:
-                raise response.malformed("the page at offset %d repeats items already listed (does the API ignore offset?)"
-                                         % offset)
-            items.extend(fresh)
-            seen.update(_identity(item, id_key) for item in fresh)
-            offset += len(page)
-            total = response.body.get(total_key) if total_key else None
-            if len(page) < limit or (isinstance(total, int) and len(items) >= total):
-                return items
+        items, seen, offset, pages, wave, total = [], set(), 0, 0, 1, None
+        while pages < max_pages:
+            count = min(wave, max_pages - pages)
+            if isinstance(total, int):  # no calls past what the server says it has
+                count = max(1, min(count, -(-(total - len(items)) // limit)))
+            offsets = [offset + index * limit for index in range(count)]
+            responses = map_bounded(lambda at: self.get(service, path, dict(query or {}, offset=at, limit=limit)), offsets, count)
+            for at, response in zip(offsets, responses):
+                pages += 1
+                page = response.items(items_key, id_key, total_key)
+                fresh = [item for item in page if _identity(item, id_key) not in seen]
+                if page and not fresh:
+                    raise response.malformed("the page at offset %d repeats items already listed (does the API ignore offset?)" % at)
+                items.extend(fresh)
+                seen.update(_identity(item, id_key) for item in fresh)
+                offset = at + len(page)
+                total = response.body.get(total_key) if total_key else None
+                if len(page) < limit or (isinstance(total, int) and len(items) >= total):
+                    return items
+                if len(page) > limit:
+                    break  # a server giving more than asked for: the next offsets were guessed wrong, go on from here
+            wave = max(1, int(concurrency))
         raise HuaweiCloudError("GET %s: still more items after %d pages of %d; giving up" % (path, max_pages, limit), method="GET",
                                path=path)

@@ -57,9 +57,9 @@ def live(connection) -> bool:
 class DliEnhancedConnections(ServiceApi):
     """Thin calls over ``module.client`` for /v2.0/{project_id}/datasource/enhanced-connections."""
 
-    def list(self, **filters) -> list:
-        """Every row matching the API filters (name, status, tags), all pages."""
-        return self.client.paginate("dli", CONNECTIONS, "connections", query=rc.prune(filters), id_key="id")
+    def list(self, concurrency: int = 1, **filters) -> list:
+        """Every row matching the API filters (name, status, tags), all pages (``concurrency`` of them side by side)."""
+        return self.client.paginate("dli", CONNECTIONS, "connections", query=rc.prune(filters), id_key="id", concurrency=concurrency)
 
     def show(self, connection_id: str):
         """The show body without the is_success/message envelope; None when the id is unknown."""

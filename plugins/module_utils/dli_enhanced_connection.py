@@ -104,6 +104,20 @@ class DliEnhancedConnection(rc.Resource):
             actions.append(rc.Action("add route %s" % route["name"], lambda route=route: self.api.add_route(connection_id, route)))
         return actions
 
+    def changed_fields(self, current: dict, desired: dict) -> list:
+        """Replace-only fields, then what plan_changes would change, named by the options (queues, not
+        available_queue_info), with the names bound before and listed after."""
+        changes = rc.value_changes({key: desired[key] for key in dli.REPLACE_ONLY if key in desired}, current)
+        planned = dli.plan_changes(current, desired, self.purge)
+        if "hosts" in planned:
+            changes.append({"field": "hosts", "before": current.get("hosts"), "after": desired["hosts"]})
+        for option, _field in dli.PEER_FIELDS:
+            if option in planned.get("associate", {}) or option in planned.get("disassociate", {}):
+                changes.append({"field": option, "before": dli.bound(current, option), "after": desired[option]})
+        if "add_routes" in planned or "delete_routes" in planned:
+            changes.append({"field": "routes", "before": current.get("routes"), "after": desired["routes"]})
+        return changes
+
     def _warn_unverifiable(self, current: dict, desired: dict) -> None:
         """tags and routetable_id are replace-only and never returned: on a connection this run did not create, a change
         to them cannot be seen, so say so instead of a silent "unchanged" (huawei-api.md section 10 #5)."""

@@ -69,12 +69,15 @@ class DrsConnection(rc.Resource):
     def delete(self, current: dict) -> None:
         self.api.delete(current["connection_id"])
 
-    def plan_update(self, current: dict, desired: dict) -> list:
+    def changed_fields(self, current: dict, desired: dict) -> list:
         comparable = rc.strip(desired, NOT_RETURNED)
         if comparable["name"].lower() == str(current.get("name", "")).lower():
             comparable["name"] = current.get("name")  # names are case-insensitive in this API
         # description "" clears it (huawei-api.md section 11 #10): a read without one has the empty description
-        changes = rc.differences(comparable, dict(current, description=current.get("description") or ""))
+        return rc.value_changes(comparable, dict(current, description=current.get("description") or ""))
+
+    def plan_update(self, current: dict, desired: dict) -> list:
+        changes = [change["field"] for change in self.changed_fields(current, desired)]
         always = self.module.params["update_password"] == "always"
         if not (changes or always):
             return []

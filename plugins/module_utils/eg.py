@@ -7,10 +7,13 @@
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import re
+import threading
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
+from ansible_collections.hwcloud.connections.plugins.module_utils.concurrency import map_bounded
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import build, id_problem
@@ -101,9 +104,11 @@ def creation_status(connection):
 class EgConnections(ServiceApi):
     """Create, read, update, delete and wait for EG connections."""
 
-    def list(self, **filters) -> list:
-        """Every connection matching the API filters, without offsets past 100 (see :class:`ConnectionLister`)."""
-        return list_all(lambda query: self.client.get("eg", CONNECTIONS, query).body, rc.prune(filters), "GET " + CONNECTIONS)
+    def list(self, concurrency: int = 1, **filters) -> list:
+        """Every connection matching the API filters, without offsets past 100 (see :class:`ConnectionLister`);
+        ``concurrency`` partitions are listed side by side."""
+        return list_all(lambda query: self.client.get("eg", CONNECTIONS, query).body, rc.prune(filters), "GET " + CONNECTIONS,
+                        concurrency=concurrency)
 
     def show(self, connection_id: str):
         """The connection, or None when the API does not know the id."""
@@ -172,25 +177,34 @@ class ConnectionLister:
     itself, so those queries together cover ``s``. A partition still too large is split again; each stops as
     soon as it holds as many distinct ids as its ``total``. Bounded by ``max_calls``; anything that does not add
     up to the reported totals is an error, never a silently short list.
+
+    With ``concurrency`` > 1 the children of a partition whose names hold its substring once (a fleet's shared prefix)
+    are listed in waves of ``concurrency`` side by side (at most ``concurrency`` calls in flight, the budget counts
+    every call); other partitions, and everything with ``concurrency`` 1, one child after the other.
     """
 
-    def __init__(self, fetch, what: str, max_calls: int = MAX_LIST_CALLS):
+    def __init__(self, fetch, what: str, max_calls: int = MAX_LIST_CALLS, concurrency: int = 1):
         self.fetch = fetch  # query dict -> decoded body
         self.what = what
         self.max_calls = max_calls
+        self.concurrency = max(1, int(concurrency))
         self.calls = 0
         self.done = {}  # (name, fuzzy_name) -> {id: connection}: partitions overlap, each is read once
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(self.concurrency)
 
     def _error(self, text: str) -> HuaweiCloudError:
         return HuaweiCloudError("%s: %s" % (self.what, text))
 
     def page(self, query: dict, offset: int) -> tuple:
         """(total, items) of one call; a body that is not ``{total: int, items: [{id, ...}]}`` is an error."""
-        if self.calls >= self.max_calls:
-            raise self._error("listing needs more than %d calls (the API pages only up to offset %d, so large listings are split "
-                              "by name); narrow it with name, fuzzy_name or instance_id" % (self.max_calls, MAX_OFFSET))
-        self.calls += 1
-        body = self.fetch(dict(query, offset=offset, limit=PAGE_SIZE))
+        with self._lock:
+            if self.calls >= self.max_calls:
+                raise self._error("listing needs more than %d calls (the API pages only up to offset %d, so large listings are "
+                                  "split by name); narrow it with name, fuzzy_name or instance_id" % (self.max_calls, MAX_OFFSET))
+            self.calls += 1
+        with self._slots:
+            body = self.fetch(dict(query, offset=offset, limit=PAGE_SIZE))
         total = body.get("total") if isinstance(body, dict) else None
         items = body.get("items") if isinstance(body, dict) else None
         if (not isinstance(total, int) or isinstance(total, bool) or total < 0 or not isinstance(items, list)
@@ -236,16 +250,30 @@ class ConnectionLister:
         longer = self.equivalent(query, root, total, names, found)
         if longer != root:  # the same connections, matched by a longer substring: split that one instead
             return self.partition(dict(query, fuzzy_name=longer), total, found)
-        for child in self.children(root, names):
-            if len(found) >= total:
+        children = self.children(root, names)
+        # Side by side only where the children hardly overlap: every name read holds ``root`` once, so a connection is in
+        # one right extension (fleets with a shared prefix); short or repeated roots are walked one child at a time.
+        wave = self.concurrency if root and all(name.count(root) == 1 for name in names) else 1
+        while len(found) < total:
+            batch = list(itertools.islice(children, wave))
+            if not batch:
                 break
-            child_query = dict(query, fuzzy_name=child) if child is not None else dict(
-                {k: v for k, v in query.items() if k != "fuzzy_name"}, name=root)
-            key = (child_query.get("name"), child_query.get("fuzzy_name", ""))
-            if key not in self.done:
-                self.done[key] = self.cover(child_query)[0]
-            found.update(self.done[key])
+            for covered in map_bounded(lambda child: self._child(query, root, child), batch, wave):
+                found.update(covered)
         return found
+
+    def _child(self, query: dict, root: str, child) -> dict:
+        """{id: connection} of one child partition of ``root`` (a longer ``fuzzy_name``, or None: ``root`` as exact name)."""
+        child_query = dict(query, fuzzy_name=child) if child is not None else dict(
+            {k: v for k, v in query.items() if k != "fuzzy_name"}, name=root)
+        key = (child_query.get("name"), child_query.get("fuzzy_name", ""))
+        with self._lock:
+            covered = self.done.get(key)
+        if covered is None:
+            covered = self.cover(child_query)[0]
+            with self._lock:
+                self.done[key] = covered
+        return covered
 
     def equivalent(self, query: dict, root: str, total: int, names: list, found: dict) -> str:
         """The longest extension of ``root`` that every match still contains, so the same connections.
@@ -306,9 +334,9 @@ class ConnectionLister:
         return found
 
 
-def list_all(fetch, filters: dict, what: str, max_calls: int = MAX_LIST_CALLS) -> list:
+def list_all(fetch, filters: dict, what: str, max_calls: int = MAX_LIST_CALLS, concurrency: int = 1) -> list:
     """Every connection matching ``filters`` (name, fuzzy_name, instance_id, sort), in the order of ``sort``."""
     sort = filters.get("sort") or DEFAULT_SORT
-    found, ordered = ConnectionLister(fetch, what, max_calls).cover(dict(filters, sort=sort))
+    found, ordered = ConnectionLister(fetch, what, max_calls, concurrency).cover(dict(filters, sort=sort))
     items = list(found.values())
     return items if ordered else sort_connections(items, sort)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
-from ansible_collections.hwcloud.connections.plugins.module_utils.eg import DUPLICATE_NAME, SECRET_PATHS, EgConnections, plan_changes
+from ansible_collections.hwcloud.connections.plugins.module_utils.eg import DUPLICATE_NAME, SECRET_PATHS, EgConnections, comparable, plan_changes
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import validate
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.eg import Connection
@@ -60,6 +60,9 @@ class EgConnection(rc.Resource):
 
     def delete(self, current: dict) -> None:
         self.api.delete(current["id"])
+
+    def changed_fields(self, current: dict, desired: dict) -> list:
+        return super().changed_fields(comparable(current), desired)  # as plan_changes compares them
 
     def plan_update(self, current: dict, desired: dict) -> list:
         params = self.module.params

@@ -147,9 +147,11 @@ class Fleet:
         """One element: its current state from the listing, then the singular rules; an API error fails only it."""
         resource, desired, rows = item
         name = resource.module.params["name"]
-        outcome = {"name": name, "action": "failed", "changed": False, resource.noun: None, "_resource": resource}
+        outcome = {"name": name, "action": "failed", "changed": False, resource.noun: None, "changes": [], "_resource": resource}
         try:
             current = rc.pick_one([resource.from_row(row) for row in rows if resource.matches(row)], resource.noun, name)
+            if current is not None and desired is not None:  # what differs, also when the update is then refused
+                outcome["changes"] = sorted(resource.changed_fields(current, desired), key=lambda change: change["field"])
             result, action = rc.settle(resource.module, resource, desired, current)
         except (HuaweiCloudError, ValidationFailed) as error:
             outcome.update(self._failure(error))

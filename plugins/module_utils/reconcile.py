@@ -64,6 +64,19 @@ def differences(desired, current, set_paths=(), ignore=(), path: str = "") -> li
     return [] if _same_scalar(desired, current) else [path]
 
 
+def value_at(value, path: str):
+    """The value at a dotted path of nested dicts, None where it is missing."""
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def value_changes(desired, current, set_paths=(), ignore=()) -> list:
+    """``[{field, before, after}]`` for each path :func:`differences` finds: what an update would change, and from what."""
+    return [{"field": path, "before": value_at(current, path), "after": value_at(desired, path)}
+            for path in differences(desired, current, set_paths, ignore)]
+
+
 def _walk(value, paths, replace, path=""):
     if isinstance(value, dict):
         out = {}
@@ -192,6 +205,11 @@ class Resource(abc.ABC):
     def plan_update(self, current: dict, desired: dict) -> list:
         """Actions that bring ``current`` to ``desired``; [] when nothing differs."""
         return []
+
+    def changed_fields(self, current: dict, desired: dict) -> list:
+        """The fields the user set that differ from ``current``, compared as :meth:`plan_update` compares them, as
+        :func:`value_changes` (never a secret: the API does not return them, so they are not compared)."""
+        return value_changes(desired, current, ignore=self.secret_paths)
 
     def predict(self, current, desired: dict) -> dict:
         return merge(current, desired)

@@ -87,6 +87,16 @@ results:
         - The connection as the API returns it (no secrets, no C(cloud) block), as M(hwcloud.connections.drs_connection)
           returns it; V(null) after deletion or on failure.
       type: dict
+    changes:
+      description:
+        - The fields of the element that differ from the existing connection, each with its value there (C(before)) and
+          the element's (C(after)), compared by the rules of the update (what the API does not return, such as a
+          password, is never compared, so never listed). In check mode what an update would change; also set when the
+          update is refused (no O(connections[].endpoint.db_password)). V([]) when nothing differs or the
+          connection does not exist.
+      type: list
+      elements: dict
+      sample: [{"field": "endpoint.ip", "before": "192.168.0.27", "after": "192.168.0.99"}]
     msg:
       description: Why the element failed.
       type: str

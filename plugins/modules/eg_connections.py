@@ -78,6 +78,16 @@ results:
         - The connection as M(hwcloud.connections.eg_connection) returns it (without the Kafka password), after the
           wait; V(null) after deletion or on failure.
       type: dict
+    changes:
+      description:
+        - The fields of the element that differ from the existing connection, each with its value there (C(before)) and
+          the element's (C(after)), compared by the rules of the update (what the API does not return, such as a
+          password, is never compared, so never listed). In check mode what an update would change; also set when the
+          update is refused (a field that needs O(connections[].recreate)). V([]) when nothing differs or the
+          connection does not exist.
+      type: list
+      elements: dict
+      sample: [{"field": "description", "before": "", "after": "order events"}]
     msg:
       description: Why the element failed.
       type: str

@@ -35,30 +35,44 @@ def failures(rows: list, outcome: dict) -> list:
     return ["%s: %s" % (result["name"], _reason(result)) for result in endpoint_results(rows, outcome) if not result["success"]]
 
 
+def table(header: list, rows: list, min_widths: list = ()) -> list:
+    """Lines of a plain-text table: every column but the last padded to its widest cell (at least its header and its
+    ``min_widths`` entry), two spaces between columns, no trailing blanks."""
+    widths = [max([len(title), (list(min_widths) + [0] * len(header))[index]] + [len(str(row[index])) for row in rows])
+              for index, title in enumerate(header)]
+
+    def line(cells):
+        return "  ".join([str(cell).ljust(width) for cell, width in zip(cells[:-1], widths)] + [str(cells[-1])]).rstrip()
+
+    return [line(header)] + [line(row) for row in rows]
+
+
+def junit(suite: str, cases: list) -> str:
+    """A JUnit XML report: ``cases`` are ``{classname, name, out, failure}`` with ``failure`` None or (message, type)."""
+    failed = sum(1 for case in cases if case["failure"])
+    root = ET.Element("testsuites", name=suite, tests=str(len(cases)), failures=str(failed))
+    testsuite = ET.SubElement(root, "testsuite", name=suite, tests=str(len(cases)), failures=str(failed), errors="0", skipped="0")
+    for case in cases:
+        element = ET.SubElement(testsuite, "testcase", classname=case["classname"], name=case["name"])
+        ET.SubElement(element, "system-out").text = case["out"]
+        if case["failure"]:
+            ET.SubElement(element, "failure", message=case["failure"][0], type=case["failure"][1])
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
 def summary_lines(rows: list, outcome: dict) -> list:
     """The table the runbooks print: one line per endpoint, then how many were verified ok."""
     results = endpoint_results(rows, outcome)
-    name_width = max([8] + [len(result["name"]) for result in results])
-    address_width = max([7] + [len(result["address"]) for result in results])
-    lines = ["%s  KIND   %s  RESULT  REASON" % ("ENDPOINT".ljust(name_width), "ADDRESS".ljust(address_width))]
-    for result in results:
-        verdict = "ok" if result["success"] else "failed  " + _reason(result)
-        lines.append(("%s  %s  %s  %s" % (result["name"].ljust(name_width), result["kind"].ljust(5),
-                                          result["address"].ljust(address_width), verdict)).rstrip())
+    lines = table(["ENDPOINT", "KIND", "ADDRESS", "RESULT", "REASON"],
+                  [[result["name"], result["kind"], result["address"], "ok" if result["success"] else "failed", "" if result["success"]
+                    else _reason(result)] for result in results], min_widths=[8, 5, 7, 6])
     succeeded = sum(1 for result in results if result["success"])
-    lines.append("%d of %d endpoints verified ok" % (succeeded, len(results)))
-    return lines
+    return lines + ["%d of %d endpoints verified ok" % (succeeded, len(results))]
 
 
 def junit_xml(rows: list, outcome: dict, suite: str = "hwcloud.connections.verify") -> str:
     """A JUnit XML report: one test case per endpoint, a failure carrying the reason."""
-    results = endpoint_results(rows, outcome)
-    failures = sum(1 for result in results if not result["success"])
-    root = ET.Element("testsuites", name=suite, tests=str(len(results)), failures=str(failures))
-    testsuite = ET.SubElement(root, "testsuite", name=suite, tests=str(len(results)), failures=str(failures), errors="0", skipped="0")
-    for result in results:
-        case = ET.SubElement(testsuite, "testcase", classname="%s.%s" % (suite, result["kind"]), name=result["name"])
-        ET.SubElement(case, "system-out").text = "%s endpoint at %s" % (result["kind"], result["address"])
-        if not result["success"]:
-            ET.SubElement(case, "failure", message=_reason(result), type=result["error_code"] or "ConnectionTestFailed")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return junit(suite, [{"classname": "%s.%s" % (suite, result["kind"]), "name": result["name"],
+                          "out": "%s endpoint at %s" % (result["kind"], result["address"]),
+                          "failure": None if result["success"] else (_reason(result), result["error_code"] or "ConnectionTestFailed")}
+                         for result in endpoint_results(rows, outcome)])

@@ -25,6 +25,9 @@ LABELS = [
     ("common_return_values", "reference_appendices/common_return_values.html", "Return Values"),
     ("ansible_configuration_settings", "reference_appendices/config.html", "Ansible Configuration Settings"),
 ]
+# ansible-core's own environment variables the generated pages refer to (the inventory cache options of an inventory
+# plugin): Sphinx resolves them to the Ansible configuration page.
+ENVVARS = ["ANSIBLE_CACHE_PLUGIN", "ANSIBLE_CACHE_PLUGIN_CONNECTION", "ANSIBLE_CACHE_PLUGIN_PREFIX", "ANSIBLE_CACHE_PLUGIN_TIMEOUT"]
 OFFLINE_CONF = """
 # Offline (tests/harness/build_docsite.py): intersphinx reads the local inventory only, never the network.
 intersphinx_mapping = {'ansible_devel': (%r, '../ansible_devel.inv')}
@@ -33,8 +36,9 @@ intersphinx_timeout = 1
 
 
 def write_inventory(path: str) -> None:
-    """A Sphinx objects.inv (version 2) for LABELS."""
+    """A Sphinx objects.inv (version 2) for LABELS and ENVVARS."""
     body = "".join("%s std:label -1 %s#$ %s\n" % (label, page, title) for label, page, title in LABELS)
+    body += "".join("%s std:envvar -1 reference_appendices/config.html#envvar-$ -\n" % name for name in ENVVARS)
     with open(path, "wb") as handle:
         handle.write(b"# Sphinx inventory version 2\n# Project: Ansible\n# Version: devel\n"
                      b"# The remainder of this file is compressed using zlib.\n")

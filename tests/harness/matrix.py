@@ -33,7 +33,8 @@ from packaging.version import InvalidVersion, Version
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 MODULE_PYTHONS = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14")
-INTEGRATION_TESTS = ["tests/integration/test_targets.py", "tests/integration/test_runbooks.py", "tests/integration/test_galaxy.py"]
+INTEGRATION_TESTS = ["tests/integration/test_targets.py", "tests/integration/test_runbooks.py", "tests/integration/test_galaxy.py",
+                     "tests/integration/test_inventory.py", "tests/integration/test_drift.py"]
 PYTEST_SUMMARY = re.compile(r"^=*\s*(\d+ (?:passed|failed|error|skipped).*?) in [\d.]+s", re.MULTILINE)
 
 

@@ -11,8 +11,10 @@ import json
 import os
 import re
 import subprocess
+import sys
 
-from stack import ANSIBLE_BIN, DEFAULTS, JOB_NAME, REGION, ROOT, ansible_env  # pylint: disable=import-error
+import yaml
+from stack import ANSIBLE_BIN, DEFAULTS, JOB_ID, JOB_NAME, REGION, ROOT, ansible_env  # pylint: disable=import-error
 
 VPC = {"vpc_id": "3c5f1a0e-7d4b-4e63-9f2b-6d1c0a8e2b11", "subnet_id": "8e2ee0d5-0f1d-4067-965f-caf00dd65529"}
 UNSUPPORTED = "does not support Ansible version"
@@ -109,3 +111,28 @@ def names_in(state: dict) -> set:
     """Names of the live connections (a deleted DLI connection stays listed with status DELETED, as in DLI)."""
     return {item["name"] for kind in ("drs_connections", "dli_connections", "eg_connections") for item in state[kind]
             if item.get("status") != "DELETED"}
+
+
+def play_vars(stack, **extra) -> dict:
+    """Variables of a runbook run through run_playbook: the seeded job, the emulator's URL, region and project."""
+    target = stack.target_vars()
+    return dict({"hwcloud_job_id": JOB_ID, "hwcloud_endpoint_url": target["emulator_url"], "hwcloud_region": target["hw_region"],
+                 "hwcloud_project_id": target["hw_project_id"]}, **extra)
+
+
+def play_env(stack) -> dict:
+    """AK/SK in the environment, as AWX injects them, and the custom stats shown."""
+    target = stack.target_vars()
+    return {"ANSIBLE_SHOW_CUSTOM_STATS": "true", "HW_ACCESS_KEY": target["hw_access_key"], "HW_SECRET_KEY": target["hw_secret_key"]}
+
+
+def endpoint_inventory(tmp_path, entries: list) -> str:
+    """An inventory file whose group ``endpoints`` holds one local host per entry, its entry in ``hwcloud_endpoint``."""
+    hosts = {}
+    for entry in entries:
+        entry = dict(entry)
+        hosts[entry.pop("name")] = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable,
+                                    "hwcloud_endpoint": entry}
+    path = tmp_path / "endpoints.yml"
+    path.write_text(yaml.safe_dump({"endpoints": {"hosts": hosts}}))
+    return str(path)

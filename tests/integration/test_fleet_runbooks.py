@@ -14,25 +14,13 @@ import sys
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 
-import yaml
-from stack import JOB_ID, ROOT, run_playbook  # pylint: disable=import-error
+from runbooks import endpoint_inventory, play_env, play_vars  # pylint: disable=import-error
+from stack import ROOT, run_playbook  # pylint: disable=import-error
 
 sys.path.insert(0, os.path.join(ROOT, "tests", "reliability"))
 from playbooks import RUNBOOK, declared, endpoints, live_names  # noqa: E402  pylint: disable=import-error,wrong-import-position
 
 WRITES = ("POST", "PUT", "DELETE")
-ENV = {"ANSIBLE_SHOW_CUSTOM_STATS": "true"}
-
-
-def _vars(stack, **extra) -> dict:
-    target = stack.target_vars()
-    return dict({"hwcloud_job_id": JOB_ID, "hwcloud_endpoint_url": target["emulator_url"], "hwcloud_region": target["hw_region"],
-                 "hwcloud_project_id": target["hw_project_id"]}, **extra)
-
-
-def _env(stack) -> dict:
-    target = stack.target_vars()
-    return dict(ENV, HW_ACCESS_KEY=target["hw_access_key"], HW_SECRET_KEY=target["hw_secret_key"])
 
 
 def _recap(stdout: str) -> dict:
@@ -48,8 +36,8 @@ def _api_log(stack) -> list:
 def test_two_hundred_endpoints_in_one_run_then_a_no_op(fresh_stack, tmp_path):
     entries = endpoints("fleet", mysql=120, mysql_dli=25, kafka=80, kafka_dli=15)
     report = tmp_path / "junit.xml"
-    variables = _vars(fresh_stack, hwcloud_endpoints=entries, hwcloud_report_junit=str(report))
-    first = run_playbook(RUNBOOK, tmp_path, variables, env=_env(fresh_stack), name="fleet-1")
+    variables = play_vars(fresh_stack, hwcloud_endpoints=entries, hwcloud_report_junit=str(report))
+    first = run_playbook(RUNBOOK, tmp_path, variables, env=play_env(fresh_stack), name="fleet-1")
     assert first.returncode == 0, first.stdout[-8000:]
     assert "200 of 200 endpoints verified ok" in first.stdout
     assert live_names(fresh_stack.admin("GET", "state")) == declared(entries)
@@ -62,7 +50,7 @@ def test_two_hundred_endpoints_in_one_run_then_a_no_op(fresh_stack, tmp_path):
     assert "hwcloud_verify_summary" in first.stdout.split("CUSTOM STATS")[-1]
 
     fresh_stack.admin("DELETE", "requests")
-    second = run_playbook(RUNBOOK, tmp_path, variables, env=_env(fresh_stack), name="fleet-2")
+    second = run_playbook(RUNBOOK, tmp_path, variables, env=play_env(fresh_stack), name="fleet-2")
     assert second.returncode == 0, second.stdout[-8000:]
     assert _recap(second.stdout)["localhost"] == (0, 0)
     log = _api_log(fresh_stack)
@@ -71,26 +59,15 @@ def test_two_hundred_endpoints_in_one_run_then_a_no_op(fresh_stack, tmp_path):
     assert len(tests) == 20  # 200 endpoints, 10 per call
 
 
-def _inventory(tmp_path, entries) -> str:
-    hosts = {}
-    for entry in entries:
-        entry = dict(entry)
-        hosts[entry.pop("name")] = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable,
-                                    "hwcloud_endpoint": entry}
-    path = tmp_path / "endpoints.yml"
-    path.write_text(yaml.safe_dump({"endpoints": {"hosts": hosts}}))
-    return str(path)
-
-
 def test_three_parallel_slices_each_declare_and_verify_exactly_their_hosts(fresh_stack, tmp_path):
     entries = endpoints("slice", mysql=18, mysql_dli=6, kafka=12, kafka_dli=3)
-    inventory = _inventory(tmp_path, entries)
+    inventory = endpoint_inventory(tmp_path, entries)
     names = [entry["name"] for entry in entries]
     slices = [names[start::3] for start in range(3)]
-    variables = _vars(fresh_stack, hwcloud_hosts="endpoints")
+    variables = play_vars(fresh_stack, hwcloud_hosts="endpoints")
 
     def run(index):
-        return run_playbook(RUNBOOK, tmp_path, variables, env=_env(fresh_stack), name="slice-%d" % index,
+        return run_playbook(RUNBOOK, tmp_path, variables, env=play_env(fresh_stack), name="slice-%d" % index,
                             args=["-i", inventory, "--limit", ",".join(slices[index])])
 
     with ThreadPoolExecutor(3) as pool:
@@ -104,7 +81,7 @@ def test_three_parallel_slices_each_declare_and_verify_exactly_their_hosts(fresh
     assert live_names(fresh_stack.admin("GET", "state")) == declared(entries)  # together: complete, one of each
 
     refused = run_playbook(RUNBOOK, tmp_path, dict(variables, hwcloud_purge=True, hwcloud_purge_patterns={"drs": "slice-.*"}),
-                           env=_env(fresh_stack), name="slice-purge", args=["-i", inventory, "--limit", ",".join(slices[0])])
+                           env=play_env(fresh_stack), name="slice-purge", args=["-i", inventory, "--limit", ",".join(slices[0])])
     assert refused.returncode != 0
     assert "hwcloud_purge is refused in a sliced run" in refused.stdout
     assert live_names(fresh_stack.admin("GET", "state")) == declared(entries)
@@ -112,14 +89,14 @@ def test_three_parallel_slices_each_declare_and_verify_exactly_their_hosts(fresh
 
 def test_purge_in_an_unsliced_run_deletes_only_what_the_pattern_owns(fresh_stack, tmp_path):
     entries = endpoints("own", mysql=4, mysql_dli=1, kafka=2, kafka_dli=0)
-    variables = _vars(fresh_stack, hwcloud_endpoints=entries)
-    assert run_playbook(RUNBOOK, tmp_path, variables, env=_env(fresh_stack), name="own-1").returncode == 0
-    others = _vars(fresh_stack, hwcloud_endpoints=endpoints("other", mysql=1, mysql_dli=0, kafka=1, kafka_dli=0))
-    assert run_playbook(RUNBOOK, tmp_path, others, env=_env(fresh_stack), name="other").returncode == 0
+    variables = play_vars(fresh_stack, hwcloud_endpoints=entries)
+    assert run_playbook(RUNBOOK, tmp_path, variables, env=play_env(fresh_stack), name="own-1").returncode == 0
+    others = play_vars(fresh_stack, hwcloud_endpoints=endpoints("other", mysql=1, mysql_dli=0, kafka=1, kafka_dli=0))
+    assert run_playbook(RUNBOOK, tmp_path, others, env=play_env(fresh_stack), name="other").returncode == 0
     kept = entries[:2] + entries[4:5]
     purge = dict(variables, hwcloud_endpoints=kept, hwcloud_purge=True,
                  hwcloud_purge_patterns={"drs": "own-mysql-.*", "eg": "own-kafka-.*", "dli": "own_.*"})
-    result = run_playbook(RUNBOOK, tmp_path, purge, env=_env(fresh_stack), name="own-purge")
+    result = run_playbook(RUNBOOK, tmp_path, purge, env=play_env(fresh_stack), name="own-purge")
     assert result.returncode == 0, result.stdout[-8000:]
     live = live_names(fresh_stack.admin("GET", "state"))
     assert live["drs"] == ["other-mysql-0", "own-mysql-0", "own-mysql-1"]

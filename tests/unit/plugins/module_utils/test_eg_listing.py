@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
+import time
 
 import pytest
 
@@ -215,3 +217,56 @@ def test_several_teams_with_their_prefixes():
     api = FakeListConnections(names)
     assert sorted(names_of(list_all(api, {}, WHAT))) == sorted(names)
     assert len(api.calls) <= 150, len(api.calls)
+
+
+class SlowListConnections(FakeListConnections):
+    """Each call takes ``delay`` seconds; records how many were in flight at once."""
+
+    def __init__(self, names, delay=0.01):
+        super().__init__(names)
+        self.delay = delay
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, query):
+        with self.lock:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            time.sleep(self.delay)
+            return super().__call__(query)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+
+@pytest.mark.parametrize("names, side_by_side", [
+    (["fleet-kafka-%d" % index for index in range(3000)], True),
+    (["team-%s-kafka-%04d" % (team, index) for team in "abcd" for index in range(600)], True),
+    # Short random names hold short substrings several times, so their partitions overlap: walked one by one.
+    (["".join(random.Random(seed).choice("abcxyz019._-") for _index in range(1 + seed % 9)) + "-%d" % seed for seed in range(800)], False),
+])
+def test_partitions_listed_side_by_side_find_the_same_connections_with_a_bound_on_calls_in_flight(names, side_by_side):
+    sequential = FakeListConnections(names)
+    expected = list_all(sequential, {}, WHAT)
+    parallel = SlowListConnections(names, delay=0.002)
+    found = list_all(parallel, {}, WHAT, concurrency=4)
+    assert found == expected
+    assert (1 < parallel.most_in_flight <= 4) if side_by_side else parallel.most_in_flight == 1
+    assert len(parallel.calls) <= 1.3 * len(sequential.calls), (len(parallel.calls), len(sequential.calls))
+    assert all(call["offset"] <= 100 and call["limit"] <= 100 for call in parallel.calls)
+
+
+def test_listing_partitions_side_by_side_is_faster_and_keeps_the_call_budget():
+    names = ["bench-kafka-%d" % index for index in range(5000)]
+    one = SlowListConnections(names, delay=0.02)
+    started = time.monotonic()
+    list_all(one, {}, WHAT)
+    sequential = time.monotonic() - started
+    eight = SlowListConnections(names, delay=0.02)
+    started = time.monotonic()
+    assert len(list_all(eight, {}, WHAT, concurrency=8)) == 5000
+    assert time.monotonic() - started < sequential / 3, (sequential, time.monotonic() - started)
+    with pytest.raises(HuaweiCloudError, match="listing needs more than 20 calls"):
+        list_all(SlowListConnections(names, delay=0.001), {}, WHAT, max_calls=20, concurrency=8)
