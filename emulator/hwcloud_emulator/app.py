@@ -13,7 +13,7 @@ import time
 import uuid
 from typing import Any
 
-from . import admin, dli, drs_connection_test, drs_connections, drs_jobs, eg, iam
+from . import admin, csms, dli, dli_auth, drs_connection_test, drs_connections, drs_jobs, eg, iam
 from .config import merge_patch
 from .drs_jobs import seed_job
 from .errors import ApiError, bad_request, gateway_error, injected_error, unknown_project
@@ -27,7 +27,7 @@ from .tokens import TokenRegistry
 
 LOG = logging.getLogger("hwcloud_emulator")
 ROUTES = (admin.ROUTES + iam.ROUTES + drs_connections.ROUTES + drs_connection_test.ROUTES + drs_jobs.ROUTES
-          + dli.ROUTES + eg.ROUTES)
+          + dli.ROUTES + dli_auth.ROUTES + eg.ROUTES + csms.ROUTES)
 
 
 def is_loopback(address: str) -> bool:
