@@ -122,3 +122,27 @@ def test_rotation_sends_only_tested_secrets_and_reports_each_endpoint(fresh_stac
     removed = runbook("teardown", stack, tmp_path, {"hwcloud_endpoints": _entries(stack, users, {"a": "x", "b": "x"}, suffix)})
     assert removed.rc == 0, removed.explain()
     assert names_in(stack.admin("GET", "state")) == set()
+
+
+def test_an_endpoint_password_from_csms_reaches_drs_and_is_never_shown(fresh_stack, accounts, tmp_path):
+    users, suffix = accounts
+    stack = fresh_stack
+    canary = "CANARY-csms-rot-" + suffix
+    _sql(stack, "ALTER USER %s@'127.0.0.1' IDENTIFIED BY %s", users["a"], canary)
+    stack.admin("POST", "csms/secrets", {"secrets": [{"name": "rot-db-" + suffix,
+                                                      "secret_string": json.dumps({"user": users["a"], "password": canary})}]})
+    entry = _entries(stack, users, {"a": None, "b": None}, suffix)[0]
+    entry["password"] = ("{{ lookup('hwcloud.connections.csms_secret', 'rot-db-%s', key='password', "
+                         "endpoint_url=hwcloud_endpoint_url) }}" % suffix)
+    run = runbook("rotate", stack, tmp_path, {"hwcloud_endpoints": [entry]}, args=["-vvv", "--diff"])
+    assert run.rc == 0, run.explain()
+    assert run.summary()[-1] == "1 rotated, 0 unchanged, 0 test_failed, 0 update_failed, 0 reverify_failed of 1 endpoints"
+    assert _connection(stack, entry["name"])["endpoint"]["db_password"] == canary
+    assert sealed.matches(stack.emulator.app.config, stack.emulator.app.store.data["dli_auth_infos"][
+        "%s/rot_a_%s" % (PROJECT, suffix)]["password"], canary)
+    reads = [e["path"] for e in stack.admin("GET", "requests")["requests"] if "/secrets/" in e["path"]]
+    assert reads and set(reads) == {"/v1/%s/secrets/rot-db-%s/versions/latest" % (PROJECT, suffix)}
+    for where, text in {"stdout": run.stdout, "stderr": run.stderr, "request log": json.dumps(stack.admin("GET", "requests")),
+                        "emulator state": json.dumps(stack.admin("GET", "state"))}.items():
+        assert canary not in text, where
+    runbook("teardown", stack, tmp_path, {"hwcloud_endpoints": [entry]})
