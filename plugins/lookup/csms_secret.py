@@ -13,8 +13,7 @@ description:
   - Returns the value (C(secret_string)) of a version of each CSMS secret named in the terms, read with
     C(GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id}) from the DEW endpoint
     C(https://kms.<region>.<cloud>).
-  - One term gives one value, several terms a list (use O(ansible.builtin.lookup#lookup:wantlist=true) or
-    C(query) to always get a list).
+  - One term gives one value, several terms a list (use C(wantlist=true) or C(query) to always get a list).
   - With O(key) the secret must hold a JSON object, and the value of that field is returned.
   - A secret that holds only binary data (C(secret_binary)) is returned as its base64 text.
   - The lookup uses the same credentials, region and project, endpoint overrides, TLS settings, retries and bounds as

@@ -34,7 +34,7 @@ OPTIONS = dict(
     keytab=dict(type="str", no_log=True),
     truststore_location=dict(type="str"),
     truststore_password=dict(type="str", no_log=True),
-    keystore_location=dict(type="str"),
+    keystore_location=dict(type="str", no_log=False),
     keystore_password=dict(type="str", no_log=True),
     key_password=dict(type="str", no_log=True),
     update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),

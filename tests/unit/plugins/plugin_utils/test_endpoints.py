@@ -216,8 +216,8 @@ def test_a_datasource_auth_must_be_a_dictionary_or_true():
     assert plan([entry], JOB)["problems"] == ["orders-mysql: set dli_connection.datasource_auth (a dictionary, or true)"]
 
 
-ROTATED_ROWS = [{"name": n, "kind": k, "address": "10.0.0.%d:1" % i} for i, (n, k) in enumerate([("a", "mysql"), ("b", "mysql"), ("k", "kafka"),
-                                                                                          ("p", "kafka"), ("c", "mysql")])]
+ROTATED_ENDPOINTS = [("a", "mysql"), ("b", "mysql"), ("k", "kafka"), ("p", "kafka"), ("c", "mysql")]
+ROTATED_ROWS = [{"name": name, "kind": kind, "address": "10.0.0.%d:1" % index} for index, (name, kind) in enumerate(ROTATED_ENDPOINTS)]
 
 
 def _tested(*passed):
