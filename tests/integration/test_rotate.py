@@ -146,3 +146,43 @@ def test_an_endpoint_password_from_csms_reaches_drs_and_is_never_shown(fresh_sta
                         "emulator state": json.dumps(stack.admin("GET", "state"))}.items():
         assert canary not in text, where
     runbook("teardown", stack, tmp_path, {"hwcloud_endpoints": [entry]})
+
+
+def _eg(stack, name: str) -> dict:
+    rows = [row for row in stack.emulator.app.store.data["eg_connections"].values() if row["name"] == name]
+    assert len(rows) == 1, name
+    return rows[0]
+
+
+def test_eventgrid_credentials_in_place_and_the_delete_and_create_fallback(fresh_stack, tmp_path):
+    stack = fresh_stack
+    suffix = stack.target_vars()["it_suffix"]
+    name = "rot-kafka-" + suffix
+
+    def entry(password: str) -> dict:  # a documentation address: the emulator simulates its test (default success)
+        return dict(VPC, name=name, kind="kafka", instance_id="6a1c34d2-5b0e-4f8a-9d7c-2e1f0a3b4c5d", bootstrap_servers=["192.168.0.11:9093"],
+                    security_protocol="SASL_SSL", user="producer", password=password, trust_store_key="Q0VSVA==", trust_store_key_name="ca.pem")
+
+    declared = runbook("endpoints", stack, tmp_path, {"hwcloud_endpoints": [entry("old-kafka-" + suffix)]})
+    assert declared.rc == 0, declared.explain()
+    first_id = _eg(stack, name)["id"]
+
+    in_place = runbook("rotate", stack, tmp_path, {"hwcloud_endpoints": [entry("new-kafka-1-" + suffix)]})
+    assert in_place.rc == 0, in_place.explain()
+    assert in_place.summary()[1].split()[3] == "rotated"
+    assert _eg(stack, name)["id"] == first_id and _eg(stack, name)["kafka_detail"]["password"] == "new-kafka-1-" + suffix
+
+    refused = {"rules": [{"match": {"service": "eg", "method": "PUT"}, "fail_next": 2, "fail_status": 403}]}
+    stack.admin("PUT", "faults", refused)
+    no_fallback = runbook("rotate", stack, tmp_path, {"hwcloud_endpoints": [entry("new-kafka-2-" + suffix)]})
+    assert no_fallback.rc != 0, no_fallback.explain()
+    assert no_fallback.summary()[1].split()[3] == "update_failed" and "HTTP 403" in no_fallback.summary()[1]
+    assert _eg(stack, name)["kafka_detail"]["password"] == "new-kafka-1-" + suffix
+
+    stack.admin("PUT", "faults", refused)
+    fallback = runbook("rotate", stack, tmp_path, {"hwcloud_endpoints": [entry("new-kafka-2-" + suffix)], "hwcloud_rotate_eg_recreate": True})
+    assert fallback.rc == 0, fallback.explain()
+    assert fallback.summary()[1].split()[3] == "rotated"
+    assert _eg(stack, name)["id"] != first_id and _eg(stack, name)["kafka_detail"]["password"] == "new-kafka-2-" + suffix
+    stack.admin("DELETE", "faults")
+    runbook("teardown", stack, tmp_path, {"hwcloud_endpoints": [entry("x")]})
