@@ -108,7 +108,7 @@ def _update_outcomes(updates: list) -> dict:
 def rotation_retest(rotation: dict, updates: list) -> dict:
     """The rows and connection tests of the endpoints whose updates all went through, to verify them again."""
     outcomes = _update_outcomes(updates)
-    updated = [row for row in rotation["rows"] if outcomes.get(row["name"], ("unchanged",))[0] != "failed"]
+    updated = [row for row in rotation["rows"] if outcomes.get(row["name"], ("unchanged",))[0] not in ("failed", "deleted")]
     return {"rows": updated, "names": [row["name"] for row in updated]}
 
 
@@ -124,6 +124,8 @@ def rotation_results(rows: list, tested: dict, updates: list, reverify_rows: lis
             outcome, reason = "test_failed", "not touched: " + _reason(result)
         elif action == "failed":
             outcome, reason = "update_failed", message or "no reason given"
+        elif action == "deleted":  # the EventGrid fallback deleted the connection and did not create it again
+            outcome, reason = "update_failed", "deleted to be created again with the new secret, but not created again"
         elif retest is not None and not retest["success"]:
             outcome, reason = "reverify_failed", "updated, but the new secret failed the second test: " + _reason(retest)
         else:

@@ -259,3 +259,12 @@ def test_a_failed_authentication_update_makes_the_endpoint_update_failed():
     assert report.rotation_retest(rotation, updates)["names"] == []
     built = report.rotation_report(ROTATED_ROWS[:1], {"results": [{"success": True}]}, updates, [], {})
     assert built["results"][0]["outcome"] == "update_failed" and built["results"][0]["reason"] == "HTTP 400 DLI.0001"
+
+
+def test_a_connection_the_fallback_deleted_but_did_not_create_again_is_update_failed():
+    rotation = report.rotation_plan({"rows": ROTATED_ROWS[2:3], "drs": [], "eg": [{"name": "k"}]}, {"results": [{"success": True}]})
+    updates = [{"results": [{"name": "k", "action": "failed", "msg": "HTTP 403"}]}, {"results": [{"name": "k", "action": "deleted"}]},
+               {"skipped": True}]
+    assert report.rotation_retest(rotation, updates)["names"] == []
+    built = report.rotation_report(ROTATED_ROWS[2:3], {"results": [{"success": True}]}, updates, [], {})
+    assert built["results"][0]["outcome"] == "update_failed" and "not created again" in built["results"][0]["reason"]
