@@ -9,14 +9,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import dli, drs_connections, eg, seeding
+from . import csms, dli, dli_auth, drs_connections, eg, seeding
 from .drs_jobs import refresh_all, seed_job
 from .errors import ApiError
 from .messages import Request, Response
 from .router import Route
 
 SECRET_KEYS = {"sk", "password", "security_token", "db_password", "ssl_cert_key", "ssl_cert_password",
-               "trust_store_key", "trust_store_password", "key_store_key", "key_store_password", "key_password"}
+               "trust_store_key", "trust_store_password", "key_store_key", "key_store_password", "key_password",
+               "truststore_password", "keystore_password", "sealing_key"}
 
 
 def _bad(message: str) -> ApiError:
@@ -138,6 +139,8 @@ def state(app: Any, _req: Request) -> Response:
             "dli_connections": [dict(dli.view(c, listing=False), project_id=c["project_id"])
                                 for c in data["dli_connections"].values()],
             "eg_connections": [dict(eg.view(c), project_id=c["project_id"]) for c in data["eg_connections"].values()],
+            "dli_auth_infos": [dli_auth.admin_view(record) for record in data["dli_auth_infos"].values()],
+            "csms_secrets": [csms.admin_view(secret) for secret in data["csms_secrets"].values()],
         }
     result = redact(copy.deepcopy(lists))
     result["counts"] = {name: len(items) for name, items in lists.items()}

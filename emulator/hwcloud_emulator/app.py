@@ -13,7 +13,7 @@ import time
 import uuid
 from typing import Any
 
-from . import admin, dli, drs_connection_test, drs_connections, drs_jobs, eg, iam, metadata
+from . import admin, csms, dli, dli_auth, drs_connection_test, drs_connections, drs_jobs, eg, iam, metadata
 from .config import merge_patch
 from .drs_jobs import seed_job
 from .example_jobs import configured_jobs
@@ -28,7 +28,7 @@ from .tokens import TemporaryCredentials, TokenRegistry
 
 LOG = logging.getLogger("hwcloud_emulator")
 ROUTES = (admin.ROUTES + iam.ROUTES + metadata.ROUTES + drs_connections.ROUTES + drs_connection_test.ROUTES
-          + drs_jobs.ROUTES + dli.ROUTES + eg.ROUTES)
+          + drs_jobs.ROUTES + dli.ROUTES + dli_auth.ROUTES + eg.ROUTES + csms.ROUTES)
 
 
 def is_loopback(address: str) -> bool:

@@ -74,6 +74,8 @@ DEFAULTS: dict[str, Any] = {
     "probe": {"timeout": 5.0, "table": {}},
     "faults": [],
     "request_log": {"max_entries": 200000},
+    # Key of the stand-in for KMS that keeps CSMS values and DLI datasource passwords sealed in the state.
+    "sealing_key": "emulator-sealing-key-0001",
 }
 
 

@@ -61,6 +61,8 @@ def service_of_path(raw_path: str) -> str:
     """Which service a path belongs to, for logs and error styles."""
     if raw_path.startswith("/v3/auth/") or raw_path.startswith("/v3/projects"):
         return "iam"
+    if raw_path.startswith("/v1/") and "/secrets" in raw_path:
+        return "csms"
     if "/datasource/" in raw_path or raw_path.startswith("/v2.0/"):
         return "dli"
     if raw_path.startswith(("/v3/", "/v5/")):

@@ -14,7 +14,7 @@ from typing import Any
 
 from .index import CollectionIndex
 
-COLLECTIONS = ("drs_connections", "drs_jobs", "dli_connections", "eg_connections")
+COLLECTIONS = ("drs_connections", "drs_jobs", "dli_connections", "eg_connections", "dli_auth_infos", "csms_secrets")
 DEFAULT_FLUSH_INTERVAL = 0.2
 
 

@@ -180,6 +180,11 @@ options:
       iam:
         description: Base URL of IAM.
         type: str
+      csms:
+        description:
+          - Base URL of CSMS (Cloud Secret Management Service), which the P(hwcloud.connections.csms_secret#lookup)
+            lookup reads. Its public host is C(kms.<region>.<cloud>), the DEW (KMS) endpoint, as in the official SDK.
+        type: str
   endpoint_url:
     description:
       - One base URL for every service, for example a local emulator C(http://127.0.0.1:8080).

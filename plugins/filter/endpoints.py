@@ -47,8 +47,20 @@ def endpoint_junit(rows, outcome, suite="hwcloud.connections.verify"):
     return report.junit_xml(rows, outcome, suite)
 
 
+def rotation_plan(plan, tested):
+    return report.rotation_plan(plan, tested)
+
+
+def rotation_retest(rotation, updates):
+    return report.rotation_retest(rotation, updates)
+
+
+def rotation_report(rows, tested, updates, reverify_rows=None, reverified=None):
+    return report.rotation_report(rows, tested, updates, reverify_rows or [], reverified or {})
+
+
 class FilterModule:
-    """Endpoint entries to module options, and verification reports."""
+    """Endpoint entries to module options, verification reports, and the steps and report of a rotation."""
 
     def filters(self):
         return {
@@ -58,4 +70,7 @@ class FilterModule:
             "endpoint_failures": endpoint_failures,
             "endpoint_summary": endpoint_summary,
             "endpoint_junit": endpoint_junit,
+            "rotation_plan": rotation_plan,
+            "rotation_retest": rotation_retest,
+            "rotation_report": rotation_report,
         }

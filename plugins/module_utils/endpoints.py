@@ -11,7 +11,9 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-SERVICES = ("iam", "drs", "dli", "eg")
+SERVICES = ("iam", "drs", "dli", "eg", "csms")
+# Services whose host is not named after them: CSMS is served by the KMS (DEW) endpoint (SDK CsmsRegion).
+SERVICE_HOSTS = {"csms": "kms"}
 DEFAULT_CLOUD = "myhuaweicloud.com"
 # Regions served from a domain other than the default (huawei-api.md section 6).
 REGION_CLOUDS = {"eu-west-101": "myhuaweicloud.eu"}
@@ -96,7 +98,7 @@ def resolve_endpoint(service: str, region: str, cloud: str = None, endpoints: di
     problem = region_problem(region) or (cloud_problem(cloud) if cloud else "")
     if problem:
         raise ValueError("cannot build the %s endpoint: region or cloud %s" % (service, problem))
-    return "https://%s.%s.%s" % (service, region, cloud_for(region, cloud))
+    return "https://%s.%s.%s" % (SERVICE_HOSTS.get(service, service), region, cloud_for(region, cloud))
 
 
 def endpoint_origin(service: str, region: str, cloud: str = None, endpoints: dict = None, endpoint_url: str = None,

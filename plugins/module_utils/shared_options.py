@@ -62,7 +62,7 @@ def auth_argument_spec() -> dict:
         "metadata_url": dict(type="str", **_env("HUAWEICLOUD_METADATA_URL")),
         "token_cache": dict(type="bool", default=True, **_env("HUAWEICLOUD_TOKEN_CACHE")),
         "cloud_domain": dict(type="str", **_env("HW_CLOUD")),
-        "endpoints": dict(type="dict", options={"drs": service, "dli": service, "eg": service, "iam": service}),
+        "endpoints": dict(type="dict", options={"drs": service, "dli": service, "eg": service, "iam": service, "csms": service}),
         "endpoint_url": dict(type="str", **_env("HUAWEICLOUD_ENDPOINT_URL")),
         "validate_certs": dict(type="bool", default=True),
         "ca_bundle": dict(type="path", **_env("HUAWEICLOUD_CA_BUNDLE")),

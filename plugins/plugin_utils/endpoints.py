@@ -46,6 +46,10 @@ DEFAULTS = {
               "broker_hosts": {}, "end_point_type": "ta", "job_type": "migration"},
 }
 JOB_KEYS = ("job_id", "job_name", "job_type")
+# The keys of a dli_connection block's optional datasource_auth (dli_datasource_auth options; true = the endpoint's own
+# user and password as a passwd authentication).
+AUTH_KEYS = ("auth_info_name", "datasource_type", "user_name", "password", "certificate_location", "krb5_conf", "keytab",
+             "truststore_location", "truststore_password", "keystore_location", "keystore_password", "key_password")
 
 
 class EndpointError(ValueError):
@@ -173,6 +177,9 @@ def missing(entry: dict, declares: bool = True, needs_job: bool = True) -> list:
     dli = entry.get("dli_connection")
     if dli is not None and not (isinstance(dli, dict) and _set(dli.get("name"))):
         lacking.append("dli_connection.name")
+    auth = dli.get("datasource_auth") if isinstance(dli, dict) else None
+    if auth is not None and not (auth is True or auth is False or isinstance(auth, dict)):
+        lacking.append("dli_connection.datasource_auth (a dictionary, or true)")
     if entry["kind"] == "kafka" and entry.get("security_protocol") not in TLS and any(_set(entry.get(k)) for k in KEY_STORE_FIELDS):
         lacking.append("security_protocol SSL or SASL_SSL (a client certificate needs TLS)")
     return lacking
@@ -224,6 +231,23 @@ def dli_connection(entry: dict):
     return options
 
 
+def dli_datasource_auth(entry: dict):
+    """The ``dli_datasource_auth`` options of the endpoint's ``dli_connection.datasource_auth``, or None. A passwd
+    (default) or CSS authentication takes the endpoint's own ``user`` and ``password`` unless it names others."""
+    dli = entry.get("dli_connection") or {}
+    auth = dli.get("datasource_auth")
+    if not auth:
+        return None
+    auth = {} if auth is True else auth
+    options = {"auth_info_name": auth.get("auth_info_name") or dli.get("name"), "datasource_type": auth.get("datasource_type") or "passwd"}
+    if options["datasource_type"] in ("passwd", "CSS"):
+        options.update(_renamed(entry, {"user": "user_name", "password": "password"}))
+    options.update(_pick(auth, *AUTH_KEYS[2:]))
+    options["update_password"] = entry["update_password"]
+    options["endpoint"] = entry["name"]  # not an option: which endpoint the authentication belongs to (rotation)
+    return options
+
+
 def _kafka_security(entry: dict) -> dict:
     protocol = entry["security_protocol"]
     config = {"type": protocol}
@@ -262,8 +286,11 @@ def connection_test(entry: dict) -> dict:
 def _absent(entry: dict) -> dict:
     """The elements that remove what ``entry`` declared (a DLI connection first, then the connection)."""
     dli = entry.get("dli_connection")
+    named = isinstance(dli, dict) and _set(dli.get("name"))
+    auth = dli_datasource_auth(entry) if named and isinstance(dli.get("datasource_auth"), (dict, bool)) else None
     return {"drs" if entry["kind"] == "mysql" else "eg": {"name": entry["name"], "state": "absent"},
-            "dli": {"name": dli["name"], "state": "absent"} if isinstance(dli, dict) and _set(dli.get("name")) else None}
+            "dli": {"name": dli["name"], "state": "absent"} if named else None,
+            "dli_auth": {"auth_info_name": auth["auth_info_name"], "state": "absent"} if auth else None}
 
 
 def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = True, state: str = "present", prefix: str = "",
@@ -274,7 +301,7 @@ def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = T
     and only names are needed. ``cloud`` (``region``, ``project_id``) is the play's, for ECS and RDS instances."""
     if not isinstance(endpoints, list):
         raise EndpointError("the endpoints must be a list")
-    result = {"drs": [], "eg": [], "dli": [], "tests": [], "rows": [], "problems": []}
+    result = {"drs": [], "eg": [], "dli": [], "dli_auth": [], "tests": [], "rows": [], "problems": []}
     seen = set()
     for index, raw in enumerate(endpoints):
         try:
@@ -307,6 +334,9 @@ def plan(endpoints, job: dict = None, declares: bool = True, needs_job: bool = T
         dli = dli_connection(entry)
         if dli:
             result["dli"].append(dli)
+        auth = dli_datasource_auth(entry)
+        if auth:
+            result["dli_auth"].append(auth)
         result["tests"].append(connection_test(entry))
         result["rows"].append({"name": entry["name"], "kind": entry["kind"], "address": address(entry)})
     return result

@@ -72,15 +72,17 @@ class Run:
         return "exit %d\n%s\n%s" % (self.rc, self.stdout[-12000:], self.stderr[-4000:])
 
 
-def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str | None = None, args=(), host: str = "localhost") -> Run:
+def runbook(name: str, stack, tmp_path, variables: dict, collections_root: str | None = None, args=(), host: str = "localhost",
+            env_extra=None) -> Run:
     """Run hwcloud.connections.<name> with the collection's example inventory, AK/SK only in the environment.
     collections_root: run the collection installed there (and only there) instead of this tree; host: the host whose
-    results are read (with an inventory in ``args``)."""
+    results are read (with an inventory in ``args``); env_extra: more environment variables."""
     varfile = tmp_path / ("%s-%d.json" % (name, len(list(tmp_path.iterdir()))))
     varfile.write_text(json.dumps(dict(variables, hwcloud_job_name=JOB_NAME, hwcloud_endpoint_url=stack.url)))
     credentials = DEFAULTS["credentials"]["permanent"]
     env = ansible_env(tmp_path, {"HW_ACCESS_KEY": credentials["ak"], "HW_SECRET_KEY": credentials["sk"],
                                  "HW_REGION_NAME": REGION, "HW_PROJECT_ID": DEFAULTS["projects"][REGION]})
+    env.update(env_extra or {})
     collection = ROOT
     if collections_root:
         env["ANSIBLE_COLLECTIONS_PATH"] = collections_root

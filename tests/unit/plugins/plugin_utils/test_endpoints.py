@@ -14,6 +14,7 @@ import yaml
 
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.endpoints import (
     DLI_CONNECTION_KEYS, ENTRY_KEYS, KINDS, EndpointError, normalize, plan)
+from ansible_collections.hwcloud.connections.plugins.plugin_utils import report
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.report import endpoint_results, failures, junit_xml, summary_lines
 
 JOB = {"job_name": "orders-to-kafka", "job_type": "migration"}
@@ -253,3 +254,78 @@ def test_the_known_keys_are_the_roles_inputs():
         assert set(options["%s_endpoint_dli_connection" % kind]["options"]) == set(DLI_CONNECTION_KEYS), kind
         documented = {name[len(kind + "_endpoint_"):] for name in options}
         assert set(ENTRY_KEYS[kind]) - {"name", "kind"} <= documented, kind
+
+
+def test_a_datasource_auth_gives_dli_the_endpoints_own_credentials():
+    entry = dict(MYSQL, **VPC, dli_connection={"name": "orders_dli", "datasource_auth": True})
+    result = plan([entry, dict(KAFKA, dli_connection={"name": "events_dli", "datasource_auth": {
+        "auth_info_name": "events_ssl", "datasource_type": "Kafka_SSL", "truststore_location": "obs://b/t.jks",
+        "truststore_password": "tpw"}})], JOB)
+    assert result["problems"] == []
+    assert result["dli_auth"] == [
+        {"auth_info_name": "orders_dli", "datasource_type": "passwd", "user_name": "drs", "password": "pw", "update_password": "on_create",
+         "endpoint": "orders-mysql"},
+        {"auth_info_name": "events_ssl", "datasource_type": "Kafka_SSL", "truststore_location": "obs://b/t.jks",
+         "truststore_password": "tpw", "update_password": "on_create", "endpoint": "events-kafka"}]
+    assert [dli["name"] for dli in result["dli"]] == ["orders_dli", "events_dli"] and "datasource_auth" not in result["dli"][0]
+    assert plan([entry], JOB, state="absent")["dli_auth"] == [{"auth_info_name": "orders_dli", "state": "absent"}]
+    assert plan([dict(MYSQL)], JOB)["dli_auth"] == []
+
+
+def test_a_datasource_auth_must_be_a_dictionary_or_true():
+    entry = dict(MYSQL, dli_connection={"name": "orders_dli", "datasource_auth": "yes please"})
+    assert plan([entry], JOB)["problems"] == ["orders-mysql: set dli_connection.datasource_auth (a dictionary, or true)"]
+
+
+ROTATED_ENDPOINTS = [("a", "mysql"), ("b", "mysql"), ("k", "kafka"), ("p", "kafka"), ("c", "mysql")]
+ROTATED_ROWS = [{"name": name, "kind": kind, "address": "10.0.0.%d:1" % index} for index, (name, kind) in enumerate(ROTATED_ENDPOINTS)]
+
+
+def _tested(*passed):
+    return {"results": [{"success": row["name"] in passed, "error_code": None if row["name"] in passed else "DRS.M05107",
+                         "error_msg": None if row["name"] in passed else "Access denied"} for row in ROTATED_ROWS]}
+
+
+def test_a_rotation_updates_only_what_passed_and_reports_every_outcome():
+    plan_ = {"rows": ROTATED_ROWS, "drs": [{"name": n} for n in ("a", "b", "c")], "eg": [{"name": n} for n in ("k", "p")],
+             "dli_auth": [{"auth_info_name": "a_auth", "endpoint": "a", "password": "pw"}]}
+    rotation = report.rotation_plan(plan_, _tested("a", "c", "k", "p"))
+    assert [e["name"] for e in rotation["drs"]] == ["a", "c"] and {e["update_password"] for e in rotation["drs"]} == {"always"}
+    assert rotation["dli_auth"] == [{"auth_info_name": "a_auth", "endpoint": "a", "password": "pw", "update_password": "always"}]
+    drs = {"failed": True, "results": [{"name": "a", "action": "updated"}, {"name": "c", "action": "failed", "msg": "HTTP 500 DRS.1"}]}
+    eg = {"failed": True, "results": [{"name": "k", "action": "failed", "msg": "HTTP 403 EG.00514004"}, {"name": "p", "action": "unchanged"}]}
+    eg_removed, eg_recreated = {"results": [{"name": "k", "action": "deleted"}]}, {"results": [{"name": "k", "action": "created"}]}
+    auth = {"results": [{"item": "a", "changed": True}]}
+    updates = [drs, eg, eg_removed, eg_recreated, auth]
+    retest = report.rotation_retest(rotation, updates)
+    assert retest["names"] == ["a", "k", "p"]
+    reverified = {"results": [{"success": True}, {"success": False, "error_code": "DRS.M05107", "error_msg": "Access denied"},
+                              {"success": True}]}
+    built = report.rotation_report(ROTATED_ROWS, _tested("a", "c", "k", "p"), updates, retest["rows"], reverified)
+    assert [(r["name"], r["outcome"]) for r in built["results"]] == [
+        ("a", "rotated"), ("b", "test_failed"), ("k", "reverify_failed"), ("p", "unchanged"), ("c", "update_failed")]
+    assert built["results"][1]["reason"] == "not touched: Access denied (DRS.M05107)"
+    assert built["results"][4]["reason"] == "HTTP 500 DRS.1"
+    assert built["summary"] == {"rotated": 1, "unchanged": 1, "test_failed": 1, "update_failed": 1, "reverify_failed": 1, "total": 5}
+    assert built["lines"][-1] == "1 rotated, 1 unchanged, 1 test_failed, 1 update_failed, 1 reverify_failed of 5 endpoints"
+    assert built["failures"][0] == "b: not touched: Access denied (DRS.M05107) (test_failed)"
+    cases = ET.fromstring(built["junit"]).findall("./testsuite/testcase")
+    assert [case.find("failure").get("type") if case.find("failure") is not None else None for case in cases] == [
+        None, "test_failed", "reverify_failed", None, "update_failed"]
+
+
+def test_a_failed_authentication_update_makes_the_endpoint_update_failed():
+    rotation = report.rotation_plan({"rows": ROTATED_ROWS[:1], "drs": [{"name": "a"}], "eg": []}, {"results": [{"success": True}]})
+    updates = [{"results": [{"name": "a", "action": "updated"}]}, {"results": [{"item": "a", "failed": True, "msg": "HTTP 400 DLI.0001"}]}]
+    assert report.rotation_retest(rotation, updates)["names"] == []
+    built = report.rotation_report(ROTATED_ROWS[:1], {"results": [{"success": True}]}, updates, [], {})
+    assert built["results"][0]["outcome"] == "update_failed" and built["results"][0]["reason"] == "HTTP 400 DLI.0001"
+
+
+def test_a_connection_the_fallback_deleted_but_did_not_create_again_is_update_failed():
+    rotation = report.rotation_plan({"rows": ROTATED_ROWS[2:3], "drs": [], "eg": [{"name": "k"}]}, {"results": [{"success": True}]})
+    updates = [{"results": [{"name": "k", "action": "failed", "msg": "HTTP 403"}]}, {"results": [{"name": "k", "action": "deleted"}]},
+               {"skipped": True}]
+    assert report.rotation_retest(rotation, updates)["names"] == []
+    built = report.rotation_report(ROTATED_ROWS[2:3], {"results": [{"success": True}]}, updates, [], {})
+    assert built["results"][0]["outcome"] == "update_failed" and "not created again" in built["results"][0]["reason"]
