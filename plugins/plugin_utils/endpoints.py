@@ -35,6 +35,9 @@ ENTRY_KEYS = {
 # The keys of dli_connection: the dli_enhanced_connection options an endpoint's DLI connection takes.
 DLI_CONNECTION_KEYS = ("name", "dest_vpc_id", "dest_network_id", "routetable_id", "queues", "elastic_resource_pools", "hosts",
                        "routes", "tags")
+# The runbooks' entries also take dli_connection.datasource_auth; the roles (which call plan() with their prefix) do not
+# declare datasource authentications, so there it is an unknown key.
+RUNBOOK_DLI_CONNECTION_KEYS = DLI_CONNECTION_KEYS + ("datasource_auth",)
 # Keys that only work together (one set without the other is refused, not dropped), and keys that need others.
 PAIRS = (("vpc_id", "subnet_id"),)
 DLI_PAIRS = (("dest_vpc_id", "dest_network_id"),)
@@ -113,7 +116,8 @@ def key_problems(entry: dict, prefix: str = "") -> list:
     elsewhere = {key: (other, kind) for other, keys in ENTRY_KEYS.items() if other != kind for key in keys if key not in ENTRY_KEYS[kind]}
     problems = _unknown(entry, ENTRY_KEYS[kind], elsewhere, prefix)
     if isinstance(entry.get("dli_connection"), dict):
-        problems += _unknown(entry["dli_connection"], DLI_CONNECTION_KEYS, {}, prefix + "dli_connection.")
+        dli_keys = DLI_CONNECTION_KEYS if prefix else RUNBOOK_DLI_CONNECTION_KEYS
+        problems += _unknown(entry["dli_connection"], dli_keys, {}, prefix + "dli_connection.")
     return problems
 
 

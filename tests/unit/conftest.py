@@ -3,18 +3,25 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A scripted HTTP server on loopback (tests queue responses and read back the requests it received), and no
-credentials from the developer's environment or home directory in any unit test."""
+credentials from the developer's environment or home directory in any unit test.
+
+Plugins (the lookup) are loaded as Ansible loads them (options and doc fragments), so Ansible's collection loader must
+own ``ansible_collections`` before anything imports from it: installed here, first."""
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from ansible.plugins.loader import init_plugin_loader
 
-from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options import auth_argument_spec
+init_plugin_loader([os.path.abspath(os.path.join(os.path.dirname(__file__), *[".."] * 5))])
+
+from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options import auth_argument_spec  # noqa: E402 (after the loader)
 
 # Read by the credential resolution besides the options' own fallbacks.
 EXTRA_ENVIRONMENT = ("HW_PASSWORD", "HUAWEICLOUD_SDK_CREDENTIALS_FILE")

@@ -20,7 +20,7 @@ class FuzzyClient:
     def __init__(self):
         self.queries = []
 
-    def paginate(self, service, path, items_key, query=None, id_key=None):
+    def paginate(self, service, path, items_key, query=None, id_key=None, concurrency=1):
         self.queries.append(dict(query or {}))
         return [dict(row) for row in ROWS if query.get("name", "") in row["name"]]
 

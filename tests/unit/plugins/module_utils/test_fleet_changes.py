@@ -73,7 +73,8 @@ def test_an_element_that_differs_names_each_field_with_both_values_and_never_a_s
     result = run_drs([dict(DRS_ROW, description=None)], [dict(drs_element(ip="192.168.0.99"), description="orders primary")])
     element = result["results"][0]
     assert element["action"] == "updated" and element["changed"] is True
-    assert element["changes"] == [{"field": "description", "before": None, "after": "orders primary"},
+    # A read without a description has the empty one (huawei-api.md section 11 #10)
+    assert element["changes"] == [{"field": "description", "before": "", "after": "orders primary"},
                                   {"field": "endpoint.ip", "before": "192.168.0.27", "after": "192.168.0.99"}]
     assert "drs-secret-pw" not in json.dumps(result)
 
