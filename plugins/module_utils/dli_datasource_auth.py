@@ -27,8 +27,9 @@ DUPLICATE = "DLI.0006"
 OPTIONS = dict(
     auth_info_name=dict(type="str", required=True, aliases=["name"]),
     datasource_type=dict(type="str", choices=["passwd", "Kafka_SSL", "KRB", "CSS"]),
-    user_name=dict(type="str", aliases=["username"]),
-    password=dict(type="str", no_log=True),
+    # Not user_name and password: those are the shared IAM options (password authentication) of every module.
+    username=dict(type="str"),
+    datasource_password=dict(type="str", no_log=True),
     certificate_location=dict(type="str"),
     krb5_conf=dict(type="str"),
     keytab=dict(type="str", no_log=True),
@@ -40,7 +41,8 @@ OPTIONS = dict(
     update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
     recreate=dict(type="bool", default=False),
 )
-BODY_FIELDS = ("auth_info_name", "datasource_type", "user_name", "password", "certificate_location", "krb5_conf", "keytab",
+# Options in the order of the body; the model maps username and datasource_password to the API's user_name and password.
+BODY_FIELDS = ("auth_info_name", "datasource_type", "username", "datasource_password", "certificate_location", "krb5_conf", "keytab",
                "truststore_location", "truststore_password", "keystore_location", "keystore_password", "key_password")
 
 

@@ -39,22 +39,27 @@ options:
     aliases: [name]
   datasource_type:
     description:
-      - V(passwd) (GaussDB(DWS), RDS, DDS, DCS) takes O(user_name) and O(password); V(CSS) (a security-mode CSS
-        cluster) takes them and O(certificate_location); V(KRB) (a Kerberos MRS cluster) takes O(krb5_conf),
-        O(keytab) and optionally O(user_name); V(Kafka_SSL) takes O(truststore_location) and O(truststore_password),
+      - V(passwd) (GaussDB(DWS), RDS, DDS, DCS) takes O(username) and O(datasource_password); V(CSS) (a security-mode
+        CSS cluster) takes them and O(certificate_location); V(KRB) (a Kerberos MRS cluster) takes O(krb5_conf),
+        O(keytab) and optionally O(username); V(Kafka_SSL) takes O(truststore_location) and O(truststore_password),
         and for a client certificate O(keystore_location), O(keystore_password) and O(key_password).
       - An option the type does not take, or a missing one it needs, fails before any request.
       - Required with O(state=present).
     type: str
     choices: [passwd, Kafka_SSL, KRB, CSS]
-  user_name:
+  username:
     description:
-      - User name for the data source. Terraform's provider calls it C(username) (an alias); the API's field is
-        C(user_name) as in the official SDK (reads that say C(username) are understood too).
+      - User name for the data source, Terraform's name of this field (the API's is C(user_name), as in the official
+        SDK; reads that say C(username) are understood too).
+      - O(user_name) of this module is not it - that is the IAM user of password authentication, as in every module
+        of the collection.
     type: str
-    aliases: [username]
-  password:
-    description: Password for the data source. Never returned by the API.
+  datasource_password:
+    description:
+      - Password for the data source. Never returned by the API.
+      - Terraform's resource calls it C(password); here O(password) is the IAM password of password authentication,
+        as in every module of the collection, so an IAM password (also one set in C(module_defaults)) is never sent
+        to DLI.
     type: str
   certificate_location:
     description: OBS path (C(obs://bucket/path/file.cer)) of the CSS cluster's certificate.
@@ -110,22 +115,22 @@ EXAMPLES = r"""
   hwcloud.connections.dli_datasource_auth:
     auth_info_name: orders_rds
     datasource_type: passwd
-    user_name: dli_reader
-    password: "{{ lookup('hwcloud.connections.csms_secret', 'orders-db', key='password') }}"
+    username: dli_reader
+    datasource_password: "{{ lookup('hwcloud.connections.csms_secret', 'orders-db', key='password') }}"
 
 - name: Rotate it
   hwcloud.connections.dli_datasource_auth:
     auth_info_name: orders_rds
     datasource_type: passwd
-    user_name: dli_reader
-    password: "{{ lookup('hwcloud.connections.csms_secret', 'orders-db', key='password') }}"
+    username: dli_reader
+    datasource_password: "{{ lookup('hwcloud.connections.csms_secret', 'orders-db', key='password') }}"
     update_password: always
 
 - name: Kerberos credentials of an MRS cluster
   hwcloud.connections.dli_datasource_auth:
     auth_info_name: mrs_hive
     datasource_type: KRB
-    user_name: spark
+    username: spark
     krb5_conf: obs://dli-auth/mrs/krb5.conf
     keytab: obs://dli-auth/mrs/user.keytab
 

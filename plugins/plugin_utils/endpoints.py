@@ -51,7 +51,7 @@ DEFAULTS = {
 JOB_KEYS = ("job_id", "job_name", "job_type")
 # The keys of a dli_connection block's optional datasource_auth (dli_datasource_auth options; true = the endpoint's own
 # user and password as a passwd authentication).
-AUTH_KEYS = ("auth_info_name", "datasource_type", "user_name", "password", "certificate_location", "krb5_conf", "keytab",
+AUTH_KEYS = ("auth_info_name", "datasource_type", "username", "datasource_password", "certificate_location", "krb5_conf", "keytab",
              "truststore_location", "truststore_password", "keystore_location", "keystore_password", "key_password")
 
 
@@ -245,7 +245,7 @@ def dli_datasource_auth(entry: dict):
     auth = {} if auth is True else auth
     options = {"auth_info_name": auth.get("auth_info_name") or dli.get("name"), "datasource_type": auth.get("datasource_type") or "passwd"}
     if options["datasource_type"] in ("passwd", "CSS"):
-        options.update(_renamed(entry, {"user": "user_name", "password": "password"}))
+        options.update(_renamed(entry, {"user": "username", "password": "datasource_password"}))
     options.update(_pick(auth, *AUTH_KEYS[2:]))
     options["update_password"] = entry["update_password"]
     options["endpoint"] = entry["name"]  # not an option: which endpoint the authentication belongs to (rotation)

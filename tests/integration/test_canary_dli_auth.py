@@ -21,8 +21,8 @@ PLAY = PLAY_HEADER + """    - name: A passwd authentication whose password comes
       hwcloud.connections.dli_datasource_auth:
         auth_info_name: "canary_pw_{{ it_suffix }}"
         datasource_type: passwd
-        user_name: reader
-        password: "{{ lookup('hwcloud.connections.csms_secret', 'canary-' ~ it_suffix, key='password', region=hw_region,
+        username: reader
+        datasource_password: "{{ lookup('hwcloud.connections.csms_secret', 'canary-' ~ it_suffix, key='password', region=hw_region,
           project_id=hw_project_id, access_key=hw_access_key, secret_key=hw_secret_key, endpoint_url=emulator_url) }}"
         update_password: always
 

@@ -36,6 +36,14 @@ UPDATABLE = ("user_name", "password", "krb5_conf", "keytab", "truststore_locatio
              "keystore_password")
 
 
+# The module's (and the runbooks') option names of the API fields that differ from them.
+OPTION_NAMES = {"user_name": "username", "password": "datasource_password"}
+
+
+def _options(fields) -> str:
+    return ", ".join(OPTION_NAMES.get(field, field) for field in fields)
+
+
 def name_problem(value) -> str:
     if not isinstance(value, str) or not NAME_PATTERN.fullmatch(value) or value.isdigit():
         return "must be 1 to 128 letters, digits or underscores (_), start with a letter or digit and not be only digits"
@@ -48,8 +56,9 @@ class AuthInfo(BaseModel):
     model_config = STRICT
     auth_info_name: str
     datasource_type: Literal[TYPES]
-    user_name: Optional[str] = Field(default=None, min_length=1, max_length=256)
-    password: Optional[str] = Field(default=None, min_length=1)
+    # Given as the module's options username and datasource_password (user_name and password are the IAM options).
+    user_name: Optional[str] = Field(default=None, min_length=1, max_length=256, validation_alias="username")
+    password: Optional[str] = Field(default=None, min_length=1, validation_alias="datasource_password")
     certificate_location: Optional[str] = None
     krb5_conf: Optional[str] = None
     keytab: Optional[str] = None
@@ -78,12 +87,12 @@ class AuthInfo(BaseModel):
     def _fields_of_the_type(self):
         kind = self.datasource_type
         given = [key for key in ("user_name",) + UPDATABLE + ("certificate_location", "key_password") if getattr(self, key) is not None]
-        foreign = sorted(set(key for key in given if key not in FIELDS_OF[kind]))
+        foreign = sorted(set(OPTION_NAMES.get(key, key) for key in given if key not in FIELDS_OF[kind]))
         if foreign:
-            raise ValueError("datasource_type %s does not take %s (it takes %s)" % (kind, ", ".join(foreign), ", ".join(FIELDS_OF[kind])))
+            raise ValueError("datasource_type %s does not take %s (it takes %s)" % (kind, ", ".join(foreign), _options(FIELDS_OF[kind])))
         lacking = [key for key in REQUIRED_OF[kind] if getattr(self, key) is None]
         if lacking:
-            raise ValueError("datasource_type %s requires %s" % (kind, ", ".join(lacking)))
+            raise ValueError("datasource_type %s requires %s" % (kind, _options(lacking)))
         if (self.keystore_location is None) != (self.keystore_password is None):
             raise ValueError("keystore_location and keystore_password go together (a client certificate)")
         return self

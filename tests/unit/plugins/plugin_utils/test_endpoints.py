@@ -263,7 +263,7 @@ def test_a_datasource_auth_gives_dli_the_endpoints_own_credentials():
         "truststore_password": "tpw"}})], JOB)
     assert result["problems"] == []
     assert result["dli_auth"] == [
-        {"auth_info_name": "orders_dli", "datasource_type": "passwd", "user_name": "drs", "password": "pw", "update_password": "on_create",
+        {"auth_info_name": "orders_dli", "datasource_type": "passwd", "username": "drs", "datasource_password": "pw", "update_password": "on_create",
          "endpoint": "orders-mysql"},
         {"auth_info_name": "events_ssl", "datasource_type": "Kafka_SSL", "truststore_location": "obs://b/t.jks",
          "truststore_password": "tpw", "update_password": "on_create", "endpoint": "events-kafka"}]
