@@ -21,7 +21,8 @@ from markdown_it import MarkdownIt
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # Markdown source -> docsite page name (listed in docs/docsite/extra-docs.yml).
-GUIDES = {"docs/awx.md": "guide_awx", "docs/credentials.md": "guide_credentials"}
+GUIDES = {"docs/awx.md": "guide_awx", "docs/credentials.md": "guide_credentials", "docs/inventory.md": "guide_inventory",
+          "docs/rotation.md": "guide_rotation"}
 UNDERLINES = {"h1": "=", "h2": "-", "h3": "^", "h4": '"'}
 LABEL = ".. _ansible_collections.hwcloud.connections.docsite.%s:"
 SPECIAL = re.compile(r"([\\`*_|])")
