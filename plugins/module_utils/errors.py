@@ -104,8 +104,11 @@ def _from_results(items: list, redact=None) -> tuple:
     failed = [(index, item) for index, item in enumerate(items) if item["error_code"]]
     if not failed:
         return None, None
-    text = "; ".join("results[%d] (id %s): %s%s" % (index, _plain(redact, str(item["id"]), REQUEST_ID_CAP), item["error_code"],
-                                                     " " + item["error_msg"] if item["error_msg"] else "") for index, item in failed)
+    parts = []
+    for index, item in failed:
+        message = " " + item["error_msg"] if item["error_msg"] else ""
+        parts.append("results[%d] (id %s): %s%s" % (index, _plain(redact, str(item["id"]), REQUEST_ID_CAP), item["error_code"], message))
+    text = "; ".join(parts)
     return failed[0][1]["error_code"], text[:TEXT_CAP]
 
 

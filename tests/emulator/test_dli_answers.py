@@ -80,4 +80,3 @@ def test_hosts_put_needs_hosts_and_an_empty_list_clears_them(emulator) -> None:
         connection_id=connection_id, body=UpdateEnhancedConnectionRequestBody(hosts=[])))
     assert cleared.is_success is True
     assert client.show_enhanced_connection(show).hosts == []
-

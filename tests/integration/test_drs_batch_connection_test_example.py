@@ -31,8 +31,8 @@ def test_the_first_example_works_as_documented(fresh_stack, tmp_path):
     job_id = entries[0]["job_id"]
     target = [entry for entry in entries if entry["end_point_type"] == "ta"][0]
     assert "project_id" not in target and target.get("inst_id"), "the example no longer shows what this test is about"
-    fresh_stack.admin("POST", "drs/jobs", {"id": job_id, "name": "example-job", "status": "CONFIGURATION",
-                                            "target_endpoint": {"kind": "rds", "instance_id": target["inst_id"]}})
+    job = {"id": job_id, "name": "example-job", "status": "CONFIGURATION", "target_endpoint": {"kind": "rds", "instance_id": target["inst_id"]}}
+    fresh_stack.admin("POST", "drs/jobs", job)
     variables = dict(fresh_stack.target_vars(), vault_source_password="Xq7-src-Secret", vault_target_password="Zk9-tgt-Secret")
     playbook = PLAY_HEADER.replace(PROJECT_LINE, "")  # no project id: the module resolves it from IAM
     assert PROJECT_LINE in PLAY_HEADER

@@ -27,8 +27,8 @@ PURGE_QUEUES = {"queues": True}
 PURGE_POOLS = {"elastic_resource_pools": True}
 
 
-def plan(desired, purge=None, current=CURRENT):
-    return dli.plan_changes(current, dict(BASE, **desired), purge or {}, POOLS)
+def plan(desired, purge=None, current=None):
+    return dli.plan_changes(CURRENT if current is None else current, dict(BASE, **desired), purge or {}, POOLS)
 
 
 def test_a_queue_whose_pool_is_bound_is_bound():
