@@ -9,8 +9,10 @@ job fail with a clear message, never a templating error, when the job is not the
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
+import urllib.request
 
 import pytest
 import yaml
@@ -29,7 +31,10 @@ GROUPS = {
     "dli": ["dli_enhanced_connection", "dli_enhanced_connection_info", "dli_enhanced_connections"],
     "eg": ["eg_connection", "eg_connection_info", "eg_connections"],
     "drs_jobs": ["drs_job_info", "drs_batch_connection_test"],
+    "dli_auth": ["dli_datasource_auth", "dli_datasource_auth_info"],
 }
+# The CSMS secret the dli_datasource_auth examples read with the csms_secret lookup.
+CSMS_SECRETS = {"secrets": [{"name": "orders-db", "secret_string": json.dumps({"user": "dli_reader", "password": "example-password-not-a-secret"})}]}
 # What the user is promised beyond "the task succeeded": checked after the named example task.
 CHECKS = {
     "Move the connection to another subnet (deletes and recreates it)": """
@@ -104,6 +109,10 @@ def seeded_emulator():
     config = {"drs": {"example_jobs": True},
               "delays": {"drs_job_configuration": 0.05, "dli_peer_active": 0.3, "eg_connection_created": 0.3}}
     with EmulatorServer(config=config, port=0) as server:
+        request = urllib.request.Request(server.base_url + "/_emulator/csms/secrets", data=json.dumps(CSMS_SECRETS).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as answer:  # loopback only
+            assert answer.status == 201
         yield server
 
 

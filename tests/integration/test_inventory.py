@@ -213,7 +213,7 @@ def test_the_teardown_runbook_removes_what_an_inventory_group_holds(estate, tmp_
     assert live == ["inv-hook"]  # the Kafka connection had an endpoint entry; the webhook has none and stays
 
 
-def test_an_awx_inventory_sync_through_ansible_runner_gets_every_host_and_no_secret(estate, tmp_path):
+def test_an_awx_inventory_sync_through_ansible_runner_gets_every_host_and_no_secret(estate, tmp_path, monkeypatch):
     """As AWX syncs an inventory source: ansible-inventory --list --export through ansible-runner, the credential only
     as injected environment variables (suppress_env_files), the source file from the project."""
     data = tmp_path / "awx-inventory-update"
@@ -224,6 +224,7 @@ def test_an_awx_inventory_sync_through_ansible_runner_gets_every_host_and_no_sec
                "HUAWEICLOUD_ENDPOINT_URL": estate.url, "XDG_CACHE_HOME": str(tmp_path / "cache"),
                "ANSIBLE_COLLECTIONS_PATH": ansible_env(tmp_path).get("ANSIBLE_COLLECTIONS_PATH", ""),
                "PATH": ANSIBLE_BIN + os.pathsep + os.environ.get("PATH", "")}  # the ansible-inventory of the core under test
+    monkeypatch.setenv("PATH", envvars["PATH"])  # ansible-runner looks the command up on this process's PATH
     out, err = ansible_runner.get_inventory("list", [str(source_file)], response_format="json", export=True, private_data_dir=str(data),
                                             envvars=envvars, suppress_env_files=True, quiet=True)
     listed = json.loads(out) if isinstance(out, str) else out

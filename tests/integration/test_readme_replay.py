@@ -156,9 +156,13 @@ def test_readme_commands_run_on_the_installed_tarball(fresh_venv, collection_tar
 
 
 def test_example_vars_walkthrough_runs_as_its_header_prints_it(fresh_venv, collection_tarball, tmp_path):
+    """Also: the header sets no project id (the modules resolve it from IAM), and its RDS endpoint needs none
+    (huawei-api.md section 11 #7)."""
     blocks, _problems = readme()
     header = header_commands(read(VARS_HEADER))
     assert [command for command in header if "hwcloud.connections.endpoints" in command], header
+    assert not [command for command in header if "PROJECT_ID" in command], header
+    assert "type: rds" in read(VARS_HEADER), "the example no longer has the RDS endpoint this test is also about"
     # The inventory example's header runs against the emulator the vars header started: before the teardown.
     header[-1:-1] = header_commands(read(INVENTORY_HEADER))
     result = replay(install_commands(blocks) + header, saved_files(blocks), fresh_venv, collection_tarball, tmp_path)
