@@ -6,40 +6,16 @@
 
 from __future__ import annotations
 
-import collections
-import hashlib
-import json
-
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.hwcloud.connections.plugins.plugin_utils import endpoints, report
 
-# Plans already computed in this controller process, by a digest of their inputs. A runbook's play variable is
-# re-evaluated by every task that uses it: without this the plan of a fleet was computed a dozen times per run. Kept in
-# memory only (the plans hold the endpoints' passwords), a few at a time.
-PLANS = collections.OrderedDict()
-PLANS_KEPT = 4
-
-
-def _digest(arguments) -> str:
-    text = json.dumps(arguments, sort_keys=True, separators=(",", ":"), default=repr)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
 
 def endpoint_plan(value, job=None, declares=True, needs_job=True, state="present", prefix="", cloud=None):
-    options = dict(declares=bool(declares), needs_job=bool(needs_job), state=state, prefix=prefix, cloud=cloud)
-    key = _digest([value, job, options])
-    if key in PLANS:
-        PLANS.move_to_end(key)
-        return PLANS[key]
     try:
-        planned = endpoints.plan(value, job, **options)
+        return endpoints.plan(value, job, declares=bool(declares), needs_job=bool(needs_job), state=state, prefix=prefix, cloud=cloud)
     except endpoints.EndpointError as exc:
         raise AnsibleFilterError(str(exc)) from None
-    PLANS[key] = planned
-    while len(PLANS) > PLANS_KEPT:
-        PLANS.popitem(last=False)
-    return planned
 
 
 def endpoint_entries(hosts, hostvars, key="hwcloud_endpoint"):
