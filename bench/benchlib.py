@@ -130,6 +130,8 @@ class Runner:
         self.workdir = workdir
         self.counter = 0
         self.last_log = None
+        self.last_records = None  # the timer's records of the last run (one per task run)
+        self.last_cpu = None  # CPU seconds (user + system) of the last ansible-playbook and its waited-for children
 
     def env(self, auth="aksk"):
         env = dict(os.environ)
@@ -171,12 +173,14 @@ class Runner:
             _pid, status, usage = os.wait4(process.pid, 0)
             process.returncode = os.waitstatus_to_exitcode(status)
         wall = time.monotonic() - started
+        self.last_cpu = usage.ru_utime + usage.ru_stime
         if process.returncode != 0:
             with open(log, encoding="utf-8") as handle:
                 tail = handle.read()[-4000:]
             raise RuntimeError("%s failed (rc %s), see %s:\n%s" % (playbook, process.returncode, log, tail))
         with open(timer, encoding="utf-8") as handle:
-            return merge_tasks(json.load(handle)["tasks"]), wall, usage.ru_maxrss / 1024.0
+            self.last_records = json.load(handle)["tasks"]
+        return merge_tasks(self.last_records), wall, usage.ru_maxrss / 1024.0
 
     def recap(self):
         """(ok, changed, unreachable, failed) summed over the PLAY RECAP lines of the last run."""

@@ -32,7 +32,7 @@ import estate
 import fleet
 from benchlib import HERE, JOB_ID, PROJECT_ID, ROOT, Emulator, Results, Runner, median, parse_time, per_item
 
-FLEET_SIZES = "100,1000,5000"
+FLEET_SIZES = "100,1000,10000"
 SECTIONS = ("create", "noop", "password", "batch", "imports", "scale", "fleet", "estate")
 TYPES = ("drs", "dli", "eg")
 SERVICE_PATHS = {"drs": "/v5/", "dli": "/v2.0/", "eg": "/v1/"}
@@ -127,7 +127,7 @@ def bench_noop(emulator, runner, results, args, count):
                     reads == 1.0, cmd)
         ours, uri = median(samples[kind]["ours"]), median(samples[kind]["uri"])
         results.add("noop", "%s: wall time per no-op task vs uri GET (median item, %d runs)" % (kind.upper(), args.repeat),
-                    "%.3f s / %.3f s = %.2fx" % (ours, uri, ours / uri), "<= 1.15x", ours / uri <= 1.15, cmd)
+                    "%.3f s / %.3f s = %.2fx" % (ours, uri, ours / uri), "<= 1.10x", ours / uri <= 1.10, cmd)
     results.add("noop", "IAM token requests in a no-op run with AK/SK", "%d" % max(samples["drs"]["iam"]), "0",
                 max(samples["drs"]["iam"]) == 0, cmd)
 
@@ -219,8 +219,8 @@ def bench_imports(results, args, runs=9):
     results.add("imports", "ansible.builtin.uri imports (basic + urls)", "%.0f ms" % (uri * 1000), "baseline", None, cmd)
     for name in MODULES:
         ours = import_time((COLLECTION + ".plugins.modules." + name, CLIENT), runs)
-        results.add("imports", "%s imports (module + client) vs uri" % name, "%.0f ms = %.2fx" % (ours * 1000, ours / uri), "<= 1.1x",
-                    ours / uri <= 1.1, cmd)
+        results.add("imports", "%s imports (module + client) vs uri" % name, "%.0f ms = %.2fx" % (ours * 1000, ours / uri), "<= 1.25x",
+                    ours / uri <= 1.25, cmd)
     results.add("imports", "official SDK DRS v5 client (huaweicloudsdkdrs.v5 + core credentials)", "%.0f ms = %.2fx uri" % (sdk * 1000, sdk / uri),
                 "reported", None, cmd)
     parts = heavy_imports((COLLECTION + ".plugins.modules.drs_connection", CLIENT))

@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 MAX_CONCURRENCY = 32
 
 
@@ -22,5 +20,7 @@ def map_bounded(function, items, concurrency: int) -> list:
     workers = max(1, min(int(concurrency), MAX_CONCURRENCY, len(items)))
     if workers == 1:
         return [function(item) for item in items]
+    from concurrent.futures import ThreadPoolExecutor  # pylint: disable=import-outside-toplevel  # a module start without it is faster
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(function, items))

@@ -20,7 +20,6 @@ complete source wins:
 
 from __future__ import annotations
 
-import configparser
 import os
 import stat
 
@@ -28,7 +27,6 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.auth import Ak
 from ansible_collections.hwcloud.connections.plugins.module_utils.endpoints import base_url_problem
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.module_utils.paths import project_id_problem
-from ansible_collections.hwcloud.connections.plugins.module_utils.temporary_credentials import AgencyAuth, MetadataAuth
 
 PROFILE_ENV = "HUAWEICLOUD_SDK_CREDENTIALS_FILE"
 DEFAULT_PROFILE = os.path.join("~", ".huaweicloud", "credentials")
@@ -105,6 +103,8 @@ def _profile_error(path: str, why: str) -> ValidationFailed:
 
 
 def _parse_profile(path: str, text: str) -> dict:
+    import configparser  # pylint: disable=import-outside-toplevel  # only the SDK credentials file needs it
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text, source=path)
@@ -162,8 +162,11 @@ def _assumed(p: dict, resolved: Resolved) -> Resolved:
     domain_name, domain_id = role.get("domain_name"), role.get("domain_id")
     if not (domain_name or domain_id):  # the agency of the user's own account
         domain_name, domain_id = p.get("domain_name"), p.get("domain_id")
-    agency = AgencyAuth(resolved.auth, role["agency_name"], domain_name=domain_name, domain_id=None if domain_name else domain_id,
-                        duration=role.get("duration") or DEFAULT_ASSUME_DURATION)
+    from ansible_collections.hwcloud.connections.plugins.module_utils import temporary_credentials  # pylint: disable=import-outside-toplevel
+
+    agency = temporary_credentials.AgencyAuth(resolved.auth, role["agency_name"], domain_name=domain_name,
+                                              domain_id=None if domain_name else domain_id,
+                                              duration=role.get("duration") or DEFAULT_ASSUME_DURATION)
     return Resolved(agency, resolved.project_id, resolved.iam_endpoint)
 
 
@@ -185,7 +188,9 @@ def resolve_credentials(p: dict, warn, secrets: set, deprecate=None, environ=Non
         warn("use_metadata/metadata_url is set, but %s came first in the resolution order: the ECS metadata credentials are "
              "not used" % (sources[0][0] if sources else "the SDK credentials file"))
     if resolved is None and metadata_asked:
-        resolved = Resolved(MetadataAuth(p.get("metadata_url")))
+        from ansible_collections.hwcloud.connections.plugins.module_utils import temporary_credentials  # pylint: disable=import-outside-toplevel
+
+        resolved = Resolved(temporary_credentials.MetadataAuth(p.get("metadata_url")))
     if resolved is None:
         raise ValidationFailed(NO_CREDENTIALS)
     return _assumed(p, resolved)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import difflib
 import ipaddress
 import re
 from urllib.parse import urlsplit
@@ -121,5 +120,7 @@ def unknown_region_hint(region: str) -> str:
     """'' for a region Huawei Cloud has, else a sentence saying it is not one, with the closest known region."""
     if region in REGIONS:
         return ""
+    import difflib  # pylint: disable=import-outside-toplevel  # only an unknown region needs it
+
     close = difflib.get_close_matches(str(region), sorted(REGIONS), n=1, cutoff=0.8)
     return "%s is not one of Huawei Cloud's regions%s" % (region, " (did you mean %s?)" % close[0] if close else "")

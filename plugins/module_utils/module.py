@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, missing_required_lib
@@ -41,6 +42,11 @@ class ServiceApi:
     def client(self):
         return self.module.client
 
+
+# pydantic looks for plugins in the entry points of every installed distribution when it compiles the first model of a
+# process: in a module process (one task, a few models) that scan cost more than compiling the models. A module sets
+# no plugin; a user who wants pydantic plugins in module processes sets PYDANTIC_DISABLE_PLUGINS (e.g. to "none").
+PYDANTIC_PLUGINS_ENV = "PYDANTIC_DISABLE_PLUGINS"
 
 # Messages are masked and capped once more before they are printed (server text in them is capped at 1 KiB already).
 MESSAGE_CAP = 8192
@@ -88,6 +94,7 @@ class HuaweiCloudModule:
     """Wraps AnsibleModule: merges the shared options and builds the API client on first use."""
 
     def __init__(self, argument_spec: dict, supports_check_mode: bool = True, **kwargs):
+        os.environ.setdefault(PYDANTIC_PLUGINS_ENV, "__all__")
         spec = auth_argument_spec()
         spec.update(argument_spec)
         params = _load_params()
