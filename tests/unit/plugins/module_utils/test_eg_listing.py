@@ -258,15 +258,13 @@ def test_partitions_listed_side_by_side_find_the_same_connections_with_a_bound_o
     assert all(call["offset"] <= 100 and call["limit"] == 1000 for call in parallel.calls)
 
 
-def test_listing_partitions_side_by_side_is_faster_and_keeps_the_call_budget():
+def test_listing_partitions_side_by_side_overlaps_calls_and_keeps_the_call_budget():
+    """How much faster that is belongs to the bench (section estate); here: the calls overlap, within the budget."""
     names = ["bench-kafka-%d" % index for index in range(5000)]
     one = SlowListConnections(names, delay=0.02)
-    started = time.monotonic()
     list_all(one, {}, WHAT)
-    sequential = time.monotonic() - started
     eight = SlowListConnections(names, delay=0.02)
-    started = time.monotonic()
     assert len(list_all(eight, {}, WHAT, concurrency=8)) == 5000
-    assert time.monotonic() - started < sequential / 3, (sequential, time.monotonic() - started)
+    assert one.most_in_flight == 1 and 1 < eight.most_in_flight <= 8
     with pytest.raises(HuaweiCloudError, match="listing needs more than 20 calls"):
         list_all(SlowListConnections(names, delay=0.001), {}, WHAT, max_calls=20, concurrency=8)

@@ -69,14 +69,13 @@ def test_one_page_is_one_call_and_a_total_stops_at_the_end():
     assert sorted(counted.offsets) == [0, 100, 200, 300, 400, 500]
 
 
-def test_pages_side_by_side_are_faster():
-    started = time.monotonic()
-    client_with(Listing(2000, delay=0.02)).paginate("dli", PATH, "connections", id_key="id")
-    sequential = time.monotonic() - started
+def test_pages_are_asked_for_side_by_side():
+    """How much faster that is belongs to the bench (section estate); here: the calls overlap, one at a time without."""
+    sequential = Listing(2000, delay=0.02)
+    client_with(sequential).paginate("dli", PATH, "connections", id_key="id")
     listing = Listing(2000, delay=0.02)
-    started = time.monotonic()
     assert len(client_with(listing).paginate("dli", PATH, "connections", id_key="id", concurrency=8)) == 2000
-    assert time.monotonic() - started < sequential / 3 and listing.most > 1
+    assert sequential.most == 1 and 1 < listing.most <= 8
 
 
 def test_a_server_that_ignores_offset_and_endless_listings_are_still_errors():
