@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 
 import pytest
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
@@ -122,12 +121,3 @@ def test_eight_concurrent_creates_of_one_name(emulator) -> None:
         thread.join(timeout=30)
     assert sorted(outcomes) == ["400 DRS.10010065"] * 7 + ["created"]
     assert emulator.admin.state()["counts"]["drs_connections"] == 1
-
-
-def test_noop_request_is_fast(emulator, client) -> None:
-    client.list_connections(ListConnectionsRequest())
-    started = time.perf_counter()
-    for _attempt in range(20):
-        client.list_connections(ListConnectionsRequest())
-    assert (time.perf_counter() - started) / 20 < 0.05
-    assert max(r["duration_ms"] for r in emulator.admin.requests()) < 5
