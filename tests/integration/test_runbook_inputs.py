@@ -21,7 +21,7 @@ from runbooks import endpoints, names_in, runbook  # pylint: disable=import-erro
 from stack import ANSIBLE_BIN, ROOT, ansible_env  # pylint: disable=import-error
 
 WRITES = ("POST", "PUT", "DELETE")
-RUNBOOKS = ("endpoints", "verify", "teardown")
+RUNBOOKS = ("endpoints", "verify", "teardown", "drift", "rotate")
 
 
 def _writes(stack) -> list:
@@ -82,7 +82,8 @@ def test_every_variable_a_runbook_reads_is_documented_for_ansible_doc(name, tmp_
             text += handle.read()  # endpoints imports verify
     with open(os.path.join(ROOT, "playbooks", "vars", "runbook.yml"), encoding="utf-8") as handle:
         text += handle.read()
-    read = set(re.findall(r"\bhwcloud_[a-z][a-z_]*", text)) - {"hwcloud_verify_summary", "hwcloud_verify_results"}  # set_stats output
+    outputs = {"hwcloud_%s_%s" % (runbook_name, kind) for runbook_name in ("verify", "drift", "rotate") for kind in ("summary", "results")}
+    read = set(re.findall(r"\bhwcloud_[a-z][a-z_]*", text)) - outputs  # set_stats output
     entry_point = _documented(tmp_path)[name]
     assert read <= set(entry_point["options"]), sorted(read - set(entry_point["options"]))
     assert entry_point["short_description"]
