@@ -63,7 +63,7 @@ class DliEnhancedConnection(rc.Resource):
         return found
 
     def matches(self, row: dict) -> bool:
-        return row.get("name") == self.module.params["name"] and dli.live(row)
+        return super().matches(row) and dli.live(row)
 
     def from_row(self, row: dict) -> dict:
         return dli.from_list_row(row)

@@ -60,8 +60,12 @@ class DrsConnection(rc.Resource):
         params = self.module.params
         return self.api.find(params["connection_id"], params["name"])
 
-    def matches(self, row: dict) -> bool:
-        return str(row.get("name", "")).lower() == self.module.params["name"].lower()  # names are case-insensitive
+    @staticmethod
+    def row_key(row: dict):
+        return str(row.get("name", "")).lower()  # names are case-insensitive
+
+    def key(self):
+        return self.module.params["name"].lower()
 
     def create(self, desired: dict):
         return self.api.create(desired)

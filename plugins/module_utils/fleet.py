@@ -126,6 +126,7 @@ class Fleet:
         prepared, pattern = self.prepare()
         self.module.client.project_id  # pylint: disable=pointless-statement  # authenticate once, before the workers
         rows = self.list_all(self.module)
+        candidates = self._candidates(rows)
         wanted = {self.key(resource.module.params["name"]) for resource, _desired in prepared}
         purge = []
         if pattern is not None:
@@ -133,10 +134,22 @@ class Fleet:
                             and self.key(row["name"]) not in wanted), key=lambda row: row["name"])
             purge = [self._purge_item(row, len(prepared) + n) for n, row in enumerate(owned)]
             purge = [item for item in purge if item[0].matches(item[2][0])]  # e.g. DELETED DLI rows are already gone
-        work = [(resource, desired, rows) for resource, desired in prepared] + purge
+        work = [(resource, desired, candidates(resource)) for resource, desired in prepared] + purge
         outcomes = map_bounded(self._settle, work, self.module.params["concurrency"])
         self._wait(outcomes)
         return self._result(outcomes[:len(prepared)], outcomes[len(prepared):])
+
+    def _candidates(self, rows: list):
+        """resource -> the rows it can match: those of its own key (Resource.row_key), and any row whose key cannot be
+        a dictionary key (a server's odd name), which matches() then compares as before."""
+        by_key, odd = {}, []
+        for row in rows:
+            key = self.resource_class.row_key(row)
+            if isinstance(key, str):
+                by_key.setdefault(key, []).append(row)
+            else:
+                odd.append(row)
+        return lambda resource: by_key.get(resource.key(), []) + odd
 
     def _purge_item(self, row: dict, index: int) -> tuple:
         params = self._element_params(index, {"name": row["name"], "state": "absent"})

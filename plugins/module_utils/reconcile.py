@@ -186,9 +186,20 @@ class Resource(abc.ABC):
     def lookup(self):
         """The existing resource (by id, else by name) or None."""
 
+    @staticmethod
+    def row_key(row: dict):
+        """The name of a listing row as :meth:`matches` compares it: a row whose key is not :meth:`key` never matches,
+        so a list module gives each element only the rows of its own key (one pass over the listing, not one per
+        element)."""
+        return row.get("name")
+
+    def key(self):
+        """This resource's name as :meth:`row_key` gives a row's."""
+        return self.module.params.get("name")
+
     def matches(self, row: dict) -> bool:
         """Whether a row of the service's full listing is this resource (list modules match in memory)."""
-        return row.get("name") == self.module.params.get("name")
+        return self.row_key(row) == self.key()
 
     def from_row(self, row: dict) -> dict:
         """A listing row as :meth:`lookup` would return it."""
