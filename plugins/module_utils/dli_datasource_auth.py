@@ -103,12 +103,7 @@ class DliDatasourceAuth(rc.Resource):
     def lookup(self):
         return self.api.find(self.module.params["auth_info_name"])
 
-    @staticmethod
-    def row_key(row: dict):
-        return row.get("auth_info_name")
-
-    def key(self):
-        return self.module.params["auth_info_name"]
+    name_field = "auth_info_name"
 
     def from_row(self, row: dict) -> dict:
         return from_row(row)

@@ -61,11 +61,8 @@ class DrsConnection(rc.Resource):
         return self.api.find(params["connection_id"], params["name"])
 
     @staticmethod
-    def row_key(row: dict):
-        return str(row.get("name", "")).lower()  # names are case-insensitive
-
-    def key(self):
-        return self.module.params["name"].lower()
+    def name_key(name):
+        return name.lower() if isinstance(name, str) else name  # DRS names are case-insensitive
 
     def create(self, desired: dict):
         return self.api.create(desired)

@@ -66,15 +66,16 @@ class Fleet:
 
     ``resource_class`` is the singular module's Resource; ``list_all(api_module)`` returns every connection of
     the service; ``settled(connection)`` is the waiter status of one connection (True, None while pending, or
-    the failure reason), None when the service never needs waiting; ``key(name)`` is how names compare.
+    the failure reason), None when the service never needs waiting. Names compare as ``resource_class.name_key``
+    has them, in matching, the duplicate check and the purge alike.
     """
 
-    def __init__(self, module, resource_class, list_all, settled=None, key=None, id_key: str = "id"):
+    def __init__(self, module, resource_class, list_all, settled=None, id_key: str = "id"):
         self.module = module
         self.resource_class = resource_class
         self.list_all = list_all
         self.settled = settled
-        self.key = key or (lambda name: name)
+        self.key = resource_class.name_key
         self.id_key = id_key
 
     # -- preparation (no API call) -----------------------------------------------------------------------
@@ -127,7 +128,7 @@ class Fleet:
         self.module.client.project_id  # pylint: disable=pointless-statement  # authenticate once, before the workers
         rows = self.list_all(self.module)
         candidates = self._candidates(rows)
-        wanted = {self.key(resource.module.params["name"]) for resource, _desired in prepared}
+        wanted = {resource.key() for resource, _desired in prepared}
         purge = []
         if pattern is not None:
             owned = sorted((row for row in rows if isinstance(row.get("name"), str) and pattern.fullmatch(row["name"])

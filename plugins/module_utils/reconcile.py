@@ -186,16 +186,24 @@ class Resource(abc.ABC):
     def lookup(self):
         """The existing resource (by id, else by name) or None."""
 
+    name_field = "name"  # the option and the listing field that hold a resource's name
+
     @staticmethod
-    def row_key(row: dict):
+    def name_key(name):
+        """A name as this service compares names (the identity; DRS ignores case). Matching, a list module's
+        duplicate check and its purge all compare through it."""
+        return name
+
+    @classmethod
+    def row_key(cls, row: dict):
         """The name of a listing row as :meth:`matches` compares it: a row whose key is not :meth:`key` never matches,
         so a list module gives each element only the rows of its own key (one pass over the listing, not one per
         element)."""
-        return row.get("name")
+        return cls.name_key(row.get(cls.name_field))
 
     def key(self):
         """This resource's name as :meth:`row_key` gives a row's."""
-        return self.module.params.get("name")
+        return self.name_key(self.module.params.get(self.name_field))
 
     def matches(self, row: dict) -> bool:
         """Whether a row of the service's full listing is this resource (list modules match in memory)."""

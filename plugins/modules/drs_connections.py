@@ -132,7 +132,7 @@ def main() -> None:
     module = HuaweiCloudModule(list_argument_spec(OPTIONS, [("state", "present", REQUIRED_PRESENT)]),
                                required_if=[("purge", True, ("purge_pattern",))])
     module.require_pydantic(PYDANTIC_IMPORT_ERROR)
-    module.run(lambda m: Fleet(m, DrsConnection, lambda api_module: DrsConnections(api_module).list(), key=str.lower,
+    module.run(lambda m: Fleet(m, DrsConnection, lambda api_module: DrsConnections(api_module).list(),
                                id_key="connection_id").run())
 
 

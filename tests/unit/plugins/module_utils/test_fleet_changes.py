@@ -7,12 +7,14 @@ a secret), and the connections a purge pattern owns that are not declared; no AP
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.hwcloud.connections.plugins.module_utils import dli_enhanced_connection, drs_connection, eg_connection
+from ansible_collections.hwcloud.connections.plugins.module_utils.errors import ValidationFailed
 from ansible_collections.hwcloud.connections.plugins.module_utils.fleet import Fleet, list_argument_spec
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import wait_argument_spec
 from ansible_collections.hwcloud.connections.tests.unit.plugins.modules.fake_module import Warnings
@@ -44,9 +46,9 @@ class ListModule:
         self.warnings.warn(text)
 
 
-def run(resource_class, options, rows, connections, key=None, id_key="id", **params):
+def run(resource_class, options, rows, connections, id_key="id", **params):
     module = ListModule(options, dict(params, connections=connections))
-    return Fleet(module, resource_class, lambda _module: [dict(row) for row in rows], key=key, id_key=id_key).run()
+    return Fleet(module, resource_class, lambda _module: [dict(row) for row in rows], id_key=id_key).run()
 
 
 DRS_ROW = {"connection_id": "c1", "name": "Orders-MySQL", "db_type": "mysql", "description": "orders",
@@ -61,7 +63,7 @@ def drs_element(**endpoint):
 
 
 def run_drs(rows, connections, **params):
-    return run(drs_connection.DrsConnection, drs_connection.OPTIONS, rows, connections, key=str.lower, id_key="connection_id", **params)
+    return run(drs_connection.DrsConnection, drs_connection.OPTIONS, rows, connections, id_key="connection_id", **params)
 
 
 def test_an_element_in_sync_has_no_changes_although_secrets_and_unreturned_fields_are_set():
@@ -86,6 +88,18 @@ def test_missing_elements_and_what_the_purge_pattern_owns_are_reported_without_a
     assert [(r["name"], r["action"], r["changes"]) for r in result["results"]] == [
         ("orders-mysql", "unchanged", []), ("orders-replica", "created", [])]
     assert [(p["name"], p["action"]) for p in result["purged"]] == [("orders-legacy", "deleted")]
+
+
+def test_drs_names_compare_without_case_in_the_duplicate_check_and_the_purge_as_in_matching():
+    """One rule for a DRS name (Resource.name_key): the list module's duplicate check and the purge's set of declared
+    names use the same case-insensitive comparison that matches an element with its row."""
+    rows = [dict(DRS_ROW, connection_id="c1", name="Orders-MySQL"), dict(DRS_ROW, connection_id="c2", name="orders-legacy")]
+    plain = functools.partial(run, drs_connection.DrsConnection, drs_connection.OPTIONS, id_key="connection_id")
+    result = plain(rows, [drs_element()], purge=True, purge_pattern="(?i)orders-.*")
+    assert [(r["name"], r["action"]) for r in result["results"]] == [("orders-mysql", "unchanged")]
+    assert [(p["name"], p["action"]) for p in result["purged"]] == [("orders-legacy", "deleted")]
+    with pytest.raises(ValidationFailed, match=r"connections\[1\]\.name: 'ORDERS-MYSQL' is also connections\[0\]\.name"):
+        plain(rows, [drs_element(), dict(drs_element(), name="ORDERS-MYSQL")])
 
 
 EG_ROW = {"id": "e1", "name": "events", "status": "CREATED", "type": "KAFKA", "description": "", "vpc_id": "vpc-1",
@@ -150,20 +164,20 @@ def test_each_element_is_matched_only_against_the_rows_of_its_own_name(monkeypat
     element finds its row whatever the case of a DRS name, a DELETED DLI row of the same name is still ignored."""
     count = 200
     if service == "drs":
-        resource_class, options, key, id_key = drs_connection.DrsConnection, drs_connection.OPTIONS, str.lower, "connection_id"
+        resource_class, options, id_key = drs_connection.DrsConnection, drs_connection.OPTIONS, "connection_id"
         rows = [dict(DRS_ROW, connection_id="c%d" % n, name="Orders-MySQL-%d" % n) for n in range(count)]
         elements = [dict(drs_element(), name="orders-mysql-%d" % n) for n in range(count)]
     elif service == "eg":
-        resource_class, options, key, id_key = eg_connection.EgConnection, eg_connection.OPTIONS, None, "id"
+        resource_class, options, id_key = eg_connection.EgConnection, eg_connection.OPTIONS, "id"
         rows = [dict(EG_ROW, id="e%d" % n, name="events-%d" % n) for n in range(count)]
         elements = [eg_element(name="events-%d" % n) for n in range(count)]
     else:
-        resource_class, options, key, id_key = dli_enhanced_connection.DliEnhancedConnection, dli_enhanced_connection.OPTIONS, None, "id"
+        resource_class, options, id_key = dli_enhanced_connection.DliEnhancedConnection, dli_enhanced_connection.OPTIONS, "id"
         rows = [dict(DLI_ROW, id="d%d" % n, name="orders_dli_%d" % n) for n in range(count)]
         rows.append(dict(DLI_ROW, id="gone", name="orders_dli_0", status="DELETED"))
         elements = [{"name": "orders_dli_%d" % n, "dest_vpc_id": "vpc-1", "dest_network_id": "subnet-1",
                      "hosts": [{"name": "db.internal", "ip": "192.168.0.27"}], "elastic_resource_pools": ["pool_a"]} for n in range(count)]
     calls = _counting_matches(monkeypatch, resource_class)
-    result = run(resource_class, options, rows, elements, key=key, id_key=id_key)
+    result = run(resource_class, options, rows, elements, id_key=id_key)
     assert [r["action"] for r in result["results"]] == ["unchanged"] * count
     assert len(calls) <= 2 * (count + 1), "%d comparisons of elements with rows for %d elements" % (len(calls), count)
