@@ -11,6 +11,7 @@ security token is a secret like a permanent one.
 
 from __future__ import annotations
 
+import abc
 import json
 import re
 import threading
@@ -59,7 +60,7 @@ def parse_credential(body, what: str) -> tuple:
     return access, secret, token, expires_at
 
 
-class RefreshingAkSkAuth:
+class RefreshingAkSkAuth(abc.ABC):
     """Signs with temporary keys from ``_fetch`` and fetches new ones before they expire, or after a 401."""
 
     kind = "aksk"
@@ -70,8 +71,9 @@ class RefreshingAkSkAuth:
         self._refresh_at = 0.0
         self._lock = threading.Lock()  # list modules sign from several threads
 
+    @abc.abstractmethod
     def _fetch(self, client) -> tuple:
-        raise NotImplementedError
+        """(access, secret, security token, expires_at epoch) of newly fetched temporary keys."""
 
     def _keys(self, client) -> AkSkAuth:
         with self._lock:
@@ -88,8 +90,9 @@ class RefreshingAkSkAuth:
             return self._current
 
     @property
+    @abc.abstractmethod
     def source(self) -> str:
-        raise NotImplementedError
+        """Where the keys come from, for errors (never a value)."""
 
     def apply(self, client, method: str, url: str, headers: dict, body: bytes) -> dict:
         return self._keys(client).apply(client, method, url, headers, body)

@@ -15,7 +15,7 @@ from ansible_collections.hwcloud.connections.plugins.module_utils.auth import Ak
 from ansible_collections.hwcloud.connections.plugins.module_utils.client import HuaweiCloudClient
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.retries import RetryPolicy
-from ansible_collections.hwcloud.connections.plugins.module_utils.temporary_credentials import AgencyAuth, MetadataAuth
+from ansible_collections.hwcloud.connections.plugins.module_utils.temporary_credentials import AgencyAuth, MetadataAuth, RefreshingAkSkAuth
 
 PROJECT = "0123456789abcdef0123456789abcdef"
 SUB_PROJECT = "fedcba9876543210fedcba9876543210"
@@ -45,6 +45,21 @@ def client(server, auth, **kwargs):
     kwargs.setdefault("project_id", PROJECT)
     return HuaweiCloudClient(region="cn-north-4", auth=auth, endpoint_url=server.url, sleep=lambda s: None,
                              retry=RetryPolicy(max_retries=1, base_delay=0.01, max_delay=0.02), **kwargs)
+
+
+def test_a_credential_source_that_cannot_fetch_or_name_itself_is_refused_when_it_is_made():
+    """A refreshing source must say how it fetches its keys and where they come from; one that does not is an error
+    when it is built, not a traceback at the first signed call."""
+    class NoFetch(RefreshingAkSkAuth):
+        source = "nowhere"
+
+    class Nameless(RefreshingAkSkAuth):
+        def _fetch(self, client):
+            return "AK", "SK", "TOKEN", 0.0
+
+    for incomplete in (RefreshingAkSkAuth, NoFetch, Nameless):
+        with pytest.raises(TypeError, match="abstract"):
+            incomplete()
 
 
 def test_metadata_credentials_are_fetched_the_way_the_sdk_fetches_them(server):
