@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from ansible_collections.hwcloud.connections.plugins.module_utils import names
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError
 from ansible_collections.hwcloud.connections.plugins.module_utils.module import ServiceApi, ValidationFailed
@@ -29,8 +30,13 @@ class DrsConnections(ServiceApi):
         if connection_id:
             return rc.pick_one(self.list(connection_id=connection_id), "connection", connection_id, "connection_id")
         # The API's name filter may or may not be exact (UNCONFIRMED), so filter again here.
-        matches = [c for c in self.list(name=name) if str(c.get("name", "")).lower() == name.lower()]
+        matches = self.named(self.list(name=name), name)
         return rc.pick_one(matches, "connection", name, "connection_id")
+
+    @staticmethod
+    def named(connections: list, name: str) -> list:
+        """The connections of that name, compared as DRS compares names (without case)."""
+        return [c for c in connections if names.case_insensitive(c.get("name")) == names.case_insensitive(name)]
 
     def create(self, body: dict) -> dict:
         response = self.client.request("drs", "POST", CONNECTIONS, body=body)

@@ -7,6 +7,7 @@ the ``hwcloud.connections.drs_connection`` doc fragment) and its reconcile rules
 
 from __future__ import annotations
 
+from ansible_collections.hwcloud.connections.plugins.module_utils import names
 from ansible_collections.hwcloud.connections.plugins.module_utils import reconcile as rc
 from ansible_collections.hwcloud.connections.plugins.module_utils.drs import DrsConnections, check_update_password
 from ansible_collections.hwcloud.connections.plugins.module_utils.models.common import validate
@@ -60,9 +61,7 @@ class DrsConnection(rc.Resource):
         params = self.module.params
         return self.api.find(params["connection_id"], params["name"])
 
-    @staticmethod
-    def name_key(name):
-        return name.lower() if isinstance(name, str) else name  # DRS names are case-insensitive
+    name_key = staticmethod(names.case_insensitive)
 
     def create(self, desired: dict):
         return self.api.create(desired)
@@ -72,7 +71,7 @@ class DrsConnection(rc.Resource):
 
     def changed_fields(self, current: dict, desired: dict) -> list:
         comparable = rc.strip(desired, NOT_RETURNED)
-        if comparable["name"].lower() == str(current.get("name", "")).lower():
+        if self.name_key(comparable["name"]) == self.name_key(current.get("name")):
             comparable["name"] = current.get("name")  # names are case-insensitive in this API
         # description "" clears it (huawei-api.md section 11 #10): a read without one has the empty description
         return rc.value_changes(comparable, dict(current, description=current.get("description") or ""))

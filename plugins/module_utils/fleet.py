@@ -75,7 +75,6 @@ class Fleet:
         self.resource_class = resource_class
         self.list_all = list_all
         self.settled = settled
-        self.key = resource_class.name_key
         self.id_key = id_key
 
     # -- preparation (no API call) -----------------------------------------------------------------------
@@ -103,7 +102,7 @@ class Fleet:
                     errors.append("purge_pattern: not a valid regular expression (%s)" % exc)
         for index, element in enumerate(params["connections"]):
             where = "connections[%d]" % index
-            key = self.key(element["name"])
+            key = self.resource_class.name_key(element["name"])
             if key in names:
                 errors.append("%s.name: %r is also connections[%d].name; each connection may be listed once"
                               % (where, element["name"], names[key]))
@@ -132,7 +131,7 @@ class Fleet:
         purge = []
         if pattern is not None:
             owned = sorted((row for row in rows if isinstance(row.get("name"), str) and pattern.fullmatch(row["name"])
-                            and self.key(row["name"]) not in wanted), key=lambda row: row["name"])
+                            and self.resource_class.row_key(row) not in wanted), key=lambda row: row["name"])
             purge = [self._purge_item(row, len(prepared) + n) for n, row in enumerate(owned)]
             purge = [item for item in purge if item[0].matches(item[2][0])]  # e.g. DELETED DLI rows are already gone
         work = [(resource, desired, candidates(resource)) for resource, desired in prepared] + purge

@@ -101,7 +101,7 @@ def list_connections(module) -> dict:
     params = module.params
     connections = DrsConnections(module).list(**{key: params[key] for key in FILTERS})
     if params["name"]:
-        connections = [c for c in connections if str(c.get("name", "")).lower() == params["name"].lower()]
+        connections = DrsConnections.named(connections, params["name"])
     return {"changed": False, "connections": connections}
 
 

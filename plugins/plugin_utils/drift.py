@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from ansible_collections.hwcloud.connections.plugins.module_utils.names import BY_SERVICE as NAME_KEYS
 from ansible_collections.hwcloud.connections.plugins.plugin_utils import report
 from ansible_collections.hwcloud.connections.plugins.plugin_utils.connection_hosts import SECRET_KEY
 
@@ -51,8 +52,8 @@ def _outcomes(outcome, service: str):
         return {}, []
     if not isinstance(outcome.get("results"), list):
         raise DriftError("%s: %s" % (MODULES[service], outcome.get("msg") or "no results"))
-    key = str.lower if service == "drs" else str
-    return {key(str(item.get("name"))): item for item in outcome["results"]}, outcome.get("purged") or []
+    key = NAME_KEYS[service]
+    return {key(item.get("name")): item for item in outcome["results"]}, outcome.get("purged") or []
 
 
 def _row(endpoint, service: str, connection: str, result) -> dict:
@@ -75,10 +76,10 @@ def results(entries: list, outcomes: dict, patterns: dict) -> list:
         name = entry["name"]
         service = "drs" if entry.get("kind") == "mysql" else "eg"
         found = by_service[service][0]
-        rows.append(_row(name, service, name, found.get(name.lower() if service == "drs" else name)))
+        rows.append(_row(name, service, name, found.get(NAME_KEYS[service](name))))
         dli = entry.get("dli_connection")
         if isinstance(dli, dict) and dli.get("name"):
-            rows.append(_row(name, "dli", dli["name"], by_service["dli"][0].get(dli["name"])))
+            rows.append(_row(name, "dli", dli["name"], by_service["dli"][0].get(NAME_KEYS["dli"](dli["name"]))))
     for service in MODULES:
         if not (patterns or {}).get(service):
             continue
