@@ -90,6 +90,29 @@ class _Unlogged(str):
         return super().__new__(cls, "<list of %d elements, not logged>" % len(value))
 
 
+class _LenientModule(AnsibleModule):
+    """AnsibleModule that knows the no_log values of the full argument spec from the moment it is made: its own checks
+    of the relaxed spec can fail (a missing region, an unknown option), and it writes the invocation to the journal,
+    before the caller could add them, and the relaxed spec takes list elements as raw values whose passwords it would
+    not know."""
+
+    _secrets = frozenset()
+
+    @property
+    def no_log_values(self) -> set:
+        return self._no_log_values
+
+    @no_log_values.setter
+    def no_log_values(self, values) -> None:
+        self._no_log_values = set(values) | self._secrets
+
+
+def _lenient_module(lenient: dict, spec: dict, params: dict, supports_check_mode: bool) -> AnsibleModule:
+    """An AnsibleModule on the relaxed spec ``lenient``, only to fail, masking every no_log value of ``spec`` in ``params``."""
+    module_class = type("_Lenient", (_LenientModule,), {"_secrets": frozenset(secret_values(spec, params))})
+    return module_class(argument_spec=lenient, supports_check_mode=supports_check_mode)
+
+
 class HuaweiCloudModule:
     """Wraps AnsibleModule: merges the shared options and builds the API client on first use."""
 
@@ -100,16 +123,17 @@ class HuaweiCloudModule:
         params = _load_params()
         errors = shape_errors(spec, params)
         if errors:
-            lenient = AnsibleModule(argument_spec=lenient_spec(spec, [params]), supports_check_mode=supports_check_mode)
-            lenient.fail_json(msg="Invalid input: " + "; ".join(errors))
+            _lenient_module(lenient_spec(spec, [params]), spec, params, supports_check_mode).fail_json(msg="Invalid input: " + "; ".join(errors))
+        refused = None
         try:
             self.ansible = _CheckedModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
-        except _ArgumentError as refused:
+        except _ArgumentError as exc:
+            refused = str(exc)
+        if refused is not None:  # failed outside the except block: Ansible would attach its traceback to the result
             # ansible-core names a bad list element only as "found in connections": check them one by one to say which.
             errors = element_errors(spec, params)
-            lenient = AnsibleModule(argument_spec=without_element_rules(spec), supports_check_mode=supports_check_mode)
-            lenient.no_log_values.update(secret_values(spec, params))
-            lenient.fail_json(msg="Invalid input: " + "; ".join(errors) if errors else str(refused))
+            lenient = _lenient_module(without_element_rules(spec), spec, params, supports_check_mode)
+            lenient.fail_json(msg="Invalid input: " + "; ".join(errors) if errors else refused)
         self.ansible._checking = False  # pylint: disable=protected-access
         # Without ansible-core's own flag (cores before 2.21) every result carries the module arguments.
         self._shows_arguments = params.get("_ansible_inject_invocation", True)

@@ -36,7 +36,7 @@ MODULE_PYTHONS = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14")
 # test_drift.py runs only on the suite's core: what it adds to test_targets and test_runbooks (list modules in check
 # mode with diff, a runbook) is core-independent classification, and the matrix is the suite's longest part.
 INTEGRATION_TESTS = ["tests/integration/test_targets.py", "tests/integration/test_runbooks.py", "tests/integration/test_galaxy.py",
-                     "tests/integration/test_inventory.py"]
+                     "tests/integration/test_inventory.py", "tests/integration/test_canary_refused.py"]
 PYTEST_SUMMARY = re.compile(r"^=*\s*(\d+ (?:passed|failed|error|skipped).*?) in [\d.]+s", re.MULTILINE)
 
 

@@ -149,3 +149,29 @@ def test_a_short_list_is_logged_as_ansible_does_with_secrets_masked(monkeypatch)
     elements = [{"name": "conn-1", "password": "pw-1-secret"}]
     message = _logged_invocation(monkeypatch, LIST_SPEC, {"connections": elements, "region": "cn-north-4"})
     assert "conn-1" in message and "pw-1-secret" not in message
+
+
+ELEMENT_SPEC = {"connections": {"type": "list", "elements": "dict", "options": {
+    "name": {"type": "str", "required": True}, "kind": {"type": "str", "choices": ["mysql", "kafka"]},
+    "password": {"type": "str", "no_log": True}}}}
+
+
+@pytest.mark.parametrize("args", [
+    {"connections": [{"name": "a", "kind": "oracle", "password": "LEAK-pw-1"}], "region": "cn-north-4"},
+    {"connections": [{"name": "a", "kind": "mysql", "password": "LEAK-pw-1"}]},
+    {"connections": [{"name": "a", "kind": "oracle", "password": "LEAK-pw-1"}]},
+    {"connections": [{"name": "a", "password": "LEAK-pw-1"}], "region": "cn-north-4", "unknown_option": 1},
+], ids=["element refused", "region missing", "element refused and region missing", "unknown option"])
+def test_refused_arguments_never_print_or_log_an_element_password(capsys, monkeypatch, args):
+    # Ansible refuses the arguments; the module then fails through a lenient AnsibleModule, whose own checks used to
+    # fail (or write the invocation to the journal) before it knew the elements' no_log values: on cores that put
+    # the arguments in the result (before 2.21, or 2.21 asked to) the password was printed in clear.
+    logged = []
+    monkeypatch.setattr("ansible.module_utils.basic.AnsibleModule.log", lambda self, msg, log_args=None: logged.append(msg))
+    with patch_module_args(dict(args, _ansible_inject_invocation=True)), pytest.raises(SystemExit):
+        HuaweiCloudModule(ELEMENT_SPEC)
+    printed = capsys.readouterr().out
+    result = json.loads(printed)
+    assert result["failed"] is True and result["msg"]
+    assert "LEAK-pw-1" not in printed and not any("LEAK-pw-1" in line for line in logged)
+    assert "exception" not in result  # no traceback of the refused first check
