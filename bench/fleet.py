@@ -39,7 +39,9 @@ BATCH_SIZE = 10  # connection tests per batch-connection call (the API's maximum
 def endpoints(prefix, count):
     """``count`` endpoint entries in the format of playbooks/vars/emulator_example.yml: 60 % MySQL (a DRS connection),
     40 % Kafka (an EG connection), 20 % of all with a DLI enhanced connection (spread over both kinds in the same
-    proportion). Addresses are documentation-style private addresses the emulator simulates and never dials."""
+    proportion). Addresses are documentation-style private addresses the emulator simulates and never dials. Each
+    endpoint has passwords of its own, as a real fleet has (every one is a no_log value Ansible and the modules mask);
+    the Kafka endpoints share one trust store (one CA)."""
     mysql = int(round(count * 0.6))
     kafka = count - mysql
     dli = int(round(count * 0.2))
@@ -50,7 +52,7 @@ def endpoints(prefix, count):
     for n in range(mysql):
         host = "192.168.%d.%d" % (10 + n // 250, n % 250 + 1)
         entry = dict(VPC, name="%s-mysql-%d" % (prefix, n), kind="mysql", host=host, port=3306, user="probe",
-                     password="bench-db-password")
+                     password="bench-db-%05d-password" % n)
         if n < mysql_dli:
             entry["dli_connection"] = {"name": "%s_mysql_dli_%d" % (dli_prefix, n), "hosts": [{"name": "db%d.internal" % n, "ip": host}]}
         entries.append(entry)
@@ -58,8 +60,8 @@ def endpoints(prefix, count):
         host = "192.168.%d.%d" % (100 + n // 250, n % 250 + 1)
         entry = dict(VPC, name="%s-kafka-%d" % (prefix, n), kind="kafka", instance_id=KAFKA_INSTANCE,
                      bootstrap_servers=["%s:9093" % host], security_protocol="SASL_SSL", sasl_mechanism="PLAIN", user="producer",
-                     password="bench-kafka-password", trust_store_key_name="ts.pem", trust_store_key="bench-trust-store",
-                     trust_store_password="bench-trust-store-password")
+                     password="bench-kafka-%05d-password" % n, trust_store_key_name="ts.pem", trust_store_key="bench-trust-store",
+                     trust_store_password="bench-ts-%05d-password" % n)
         if n < kafka_dli:
             entry["dli_connection"] = {"name": "%s_kafka_dli_%d" % (dli_prefix, n),
                                        "hosts": [{"name": "broker%d.internal" % n, "ip": host}]}

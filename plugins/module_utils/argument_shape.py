@@ -100,6 +100,29 @@ def secret_values(spec: dict, params) -> set:
     return found
 
 
+# What Ansible's masking prints in place of an argument that is a no_log value.
+NO_LOG_PLACEHOLDER = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+
+
+def masked_arguments(spec: dict, params):
+    """``params`` as Ansible's masking prints them in a result's ``invocation``: the value of every no_log option
+    (under its name or an alias, at any depth) replaced by Ansible's placeholder. Anything else is left as it is."""
+    if not isinstance(params, dict):
+        return params
+    masked = dict(params)
+    for name, option in spec.items():
+        for key in [name] + list(option.get("aliases") or []):
+            value = masked.get(key)
+            if value is None:
+                continue
+            if option.get("no_log") and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                masked[key] = NO_LOG_PLACEHOLDER
+            elif option.get("options"):
+                masked[key] = ([masked_arguments(option["options"], item) for item in value] if isinstance(value, list)
+                               else masked_arguments(option["options"], value))
+    return masked
+
+
 def without_element_rules(spec: dict) -> dict:
     """``spec`` with the top-level lists of sub-options taken as plain lists (so a lenient module can report)."""
     return {name: ({"type": "list", "elements": "raw", "no_log": False} if option.get("type") == "list" and option.get("options")

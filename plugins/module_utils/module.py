@@ -12,10 +12,10 @@ import traceback
 from ansible.module_utils.basic import AnsibleModule, _load_params, missing_required_lib
 
 from ansible_collections.hwcloud.connections.plugins.module_utils.argument_shape import (
-    element_errors, lenient_spec, secret_values, shape_errors, without_element_rules,
+    element_errors, lenient_spec, masked_arguments, secret_values, shape_errors, without_element_rules,
 )
 from ansible_collections.hwcloud.connections.plugins.module_utils.errors import HuaweiCloudError, ValidationFailed
-from ansible_collections.hwcloud.connections.plugins.module_utils.redact import Redactor, shown_secrets
+from ansible_collections.hwcloud.connections.plugins.module_utils.redact import LiveSecrets, Redactor, shown_secrets
 from ansible_collections.hwcloud.connections.plugins.module_utils.shared_options import auth_argument_spec, build_client, option_problems
 
 try:
@@ -143,7 +143,9 @@ class HuaweiCloudModule:
         problems = option_problems(self.ansible.params)
         if problems:
             self.ansible.fail_json(msg="Invalid input: " + "; ".join(problems))
-        # Every text a server sent is masked against every no_log value (tokens are added to it after login).
+        # Every text a server sent is masked against every no_log value (tokens are added to it after login); the
+        # client and the module's Redactor share this set, which counts its changes.
+        self.ansible.no_log_values = LiveSecrets(self.ansible.no_log_values)
         self.redact = Redactor(self.ansible.no_log_values)
         self._client = None
 
@@ -166,9 +168,13 @@ class HuaweiCloudModule:
     def _masking_only_what_is_shown(self, result: dict) -> dict:
         """Ansible masks every no_log value in every string of the result: with a list module's hundreds of passwords
         that is most of the module's run time. Keep only the values that occur in what is printed (the result, the
-        warnings, and the module arguments when the result carries them); Ansible still masks each of those."""
-        shown = [result, self._warnings] + ([self.ansible.params] if self._shows_arguments else [])
-        keep = shown_secrets(self.ansible.no_log_values, shown)
+        warnings, and the module arguments when the result carries them); Ansible still masks each of those. The
+        arguments are handed to Ansible with their no_log values already replaced by its placeholder, so that the
+        passwords of every list element are not all kept (and searched for in every string of the result) just
+        because the arguments hold them."""
+        if self._shows_arguments:
+            result = dict(result, invocation={"module_args": masked_arguments(self.ansible.argument_spec, self.ansible.params)})
+        keep = shown_secrets(self.ansible.no_log_values, [result, self._warnings])
         self.ansible.no_log_values.intersection_update(keep)
         return result
 

@@ -88,18 +88,47 @@ class _Index:
         return found
 
 
+class LiveSecrets(set):
+    """A set of secrets that counts its changes: a :class:`Redactor` over it sees whether its index is current from the
+    count, instead of comparing thousands of secrets at every text it masks."""
+
+    generation = 0
+
+
+def _counting(name: str):
+    method = getattr(set, name)
+
+    def changed(self, *args):
+        result = method(self, *args)
+        self.generation += 1
+        return result
+
+    changed.__name__ = name
+    return changed
+
+
+for _name in ("add", "discard", "remove", "pop", "clear", "update", "intersection_update", "difference_update",
+              "symmetric_difference_update", "__ior__", "__iand__", "__isub__", "__ixor__"):
+    setattr(LiveSecrets, _name, _counting(_name))
+
+
 class Redactor:
     """Masks every known secret; ``secrets`` may be a live set that grows (tokens are added after login)."""
 
     def __init__(self, secrets=()):
         self.secrets = secrets
         self._seen = frozenset()
+        self._generation = None
         self._index = _Index(frozenset())
 
     def _current(self) -> _Index:
         """The index of the secrets as they are now (rebuilt when the live set changed)."""
-        if len(self.secrets) != len(self._seen) or self.secrets != self._seen:
+        generation = getattr(self.secrets, "generation", None)
+        if generation is not None and generation == self._generation:
+            return self._index
+        if generation is not None or len(self.secrets) != len(self._seen) or self.secrets != self._seen:
             self._seen = frozenset(self.secrets)
+            self._generation = generation
             self._index = _Index(frozenset(secret for secret in self._seen if isinstance(secret, str) and len(secret) >= MIN_SECRET))
         return self._index
 
@@ -138,14 +167,40 @@ def _apply(text: str, spans: list) -> str:
     return "".join(out)
 
 
+# shown_secrets finds a secret in a text by its first GRAM characters (one dictionary lookup per position).
+GRAM = 4
+
+
+def _occurring(haystack: str, needles) -> set:
+    """The ``needles`` that occur in ``haystack``, for the length of the haystack and not its length times the number of
+    needles (a list module's thousands of passwords against the text of thousands of results): needles are looked up
+    by their first GRAM characters, then by their length, one dictionary lookup each."""
+    found = {needle for needle in needles if len(needle) < GRAM and needle in haystack}
+    by_start = {}
+    for needle in needles:
+        if len(needle) >= GRAM:
+            by_start.setdefault(needle[:GRAM], {}).setdefault(len(needle), set()).add(needle)
+    for start in range(len(haystack) - GRAM + 1):
+        lengths = by_start.get(haystack[start:start + GRAM])
+        if lengths:
+            for length, group in lengths.items():
+                if haystack[start:start + length] in group:
+                    found.add(haystack[start:start + length])
+    return found
+
+
 def shown_secrets(secrets, values) -> set:
     """The secrets that occur in ``values`` (anything JSON can encode) in a form Ansible's masking would find: raw,
     JSON-escaped, or in another letter case (a stringified boolean or number). The others need no masking."""
     blob = json.dumps(values, ensure_ascii=False, default=str)
-    lowered = blob.lower()
-    kept = set()
+    exact, lowered = {}, {}
     for secret in secrets:
         text = str(secret)
-        if text in blob or json.dumps(text, ensure_ascii=False)[1:-1] in blob or text.lower() in lowered:
-            kept.add(secret)
+        for form in (text, json.dumps(text, ensure_ascii=False)[1:-1]):
+            exact.setdefault(form, set()).add(secret)
+        lowered.setdefault(text.lower(), set()).add(secret)
+    kept = set()
+    for found, forms_of in ((_occurring(blob, exact), exact), (_occurring(blob.lower(), lowered), lowered)):
+        for form in found:
+            kept |= forms_of[form]
     return kept

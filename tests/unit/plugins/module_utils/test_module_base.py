@@ -151,6 +151,25 @@ def test_a_short_list_is_logged_as_ansible_does_with_secrets_masked(monkeypatch)
     assert "conn-1" in message and "pw-1-secret" not in message
 
 
+def test_arguments_in_a_result_reach_ansible_masked_so_their_passwords_are_not_searched_for(capsys):
+    # Cores before 2.21 put the module arguments in every result. Their no_log values used to count as "shown", so a
+    # list module kept every element's password for Ansible to search for in every string of the result: at 10,000
+    # endpoints with distinct passwords that search took half a minute of each list task.
+    elements = [{"name": "conn-%04d" % n, "password": "pw-%04d-secret" % n} for n in range(50)]
+    elements.append({"name": "pw-0007-secret", "password": "last-pw-secret"})  # one password is also shown as a name
+    with patch_module_args({"connections": elements, "region": "cn-north-4", "_ansible_inject_invocation": True}), pytest.raises(SystemExit):
+        module = HuaweiCloudModule(LIST_SPEC)
+        module.run(lambda m: {"changed": False, "count": len(m.params["connections"])})
+    printed = capsys.readouterr().out
+    result = json.loads(printed)
+    shown = result["invocation"]["module_args"]["connections"]
+    assert result["count"] == 51
+    assert shown[0] == {"name": "conn-0000", "password": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"}
+    assert shown[-1] == {"name": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER", "password": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"}
+    assert "-secret" not in printed
+    assert module.ansible.no_log_values == {"pw-0007-secret"}
+
+
 ELEMENT_SPEC = {"connections": {"type": "list", "elements": "dict", "options": {
     "name": {"type": "str", "required": True}, "kind": {"type": "str", "choices": ["mysql", "kafka"]},
     "password": {"type": "str", "no_log": True}}}}
