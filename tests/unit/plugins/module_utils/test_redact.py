@@ -93,9 +93,12 @@ def test_shown_secrets_finds_what_a_search_for_each_secret_finds(values):
 def test_shown_secrets_agrees_with_a_search_for_each_secret_on_random_texts():
     rng = random.Random(21)
     alphabet = 'ab-1Σσς"\\\n é'
-    for _ in range(300):
-        secrets = {"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7))) for _ in range(rng.randint(1, 12))}
-        values = [{"msg": "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))} for _ in range(rng.randint(1, 4))]
+    def text(longest: int) -> str:
+        return "".join(rng.choice(alphabet) for _char in range(rng.randint(0, longest)))
+
+    for _case in range(300):
+        secrets = {text(7) for _secret in range(rng.randint(1, 12))}
+        values = [{"msg": text(40)} for _value in range(rng.randint(1, 4))]
         assert shown_secrets(secrets, values) == _shown_one_by_one(secrets, values), (secrets, values)
 
 
@@ -119,7 +122,7 @@ def test_a_live_set_is_checked_by_its_count_of_changes_not_secret_by_secret():
     # values with the index's at every text cost more than the masking.
     secrets = _CountedSecrets({"fleet-password-%04d" % n for n in range(100)})
     redact = Redactor(secrets)
-    for _ in range(50):
+    for _text in range(50):
         assert redact("no secret here") == "no secret here"
     assert _CountedSecrets.comparisons == 0
     secrets.discard("fleet-password-0001")
