@@ -93,6 +93,7 @@ def test_shown_secrets_finds_what_a_search_for_each_secret_finds(values):
 def test_shown_secrets_agrees_with_a_search_for_each_secret_on_random_texts():
     rng = random.Random(21)
     alphabet = 'ab-1Σσς"\\\n é'
+
     def text(longest: int) -> str:
         return "".join(rng.choice(alphabet) for _char in range(rng.randint(0, longest)))
 
